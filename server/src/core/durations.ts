@@ -1,0 +1,371 @@
+// Stated durations ("4h25min", "0 days, 0 hours and 26 minutes", "seven hours and ten minutes",
+// "PT4H25M"): where they are, what they are worth, how precise the author was, and how to write a
+// corrected value the way the author wrote the original.
+
+type Unit = 'd' | 'h' | 'm' | 's';
+
+/** How one part ("26 minutes", "4h") was written. */
+interface PartStyle {
+  readonly unit: Unit;
+  /** The unit as written ("minutes", "min", "h", "Hours"). */
+  readonly spelling: string;
+  /** Between number and unit: '', ' ', NBSP or '-' ("seven-hour"). */
+  readonly gap: string;
+  readonly numeral: 'digits' | 'words' | 'article';
+  /** Zero-padded width ("05" → 2), 0 when not padded. */
+  readonly pad: number;
+}
+
+/** How a duration was written. Opaque to callers: only `formatDurationLike` reads it. */
+export interface DurationStyle {
+  readonly iso: boolean;
+  /** Largest unit first; every unit strictly smaller than the one before. */
+  readonly parts: readonly PartStyle[];
+  /** seps[i] sits between parts[i] and parts[i + 1]. */
+  readonly seps: readonly string[];
+  /** The author wrote a zero part ("0 days, 0 hours and 26 minutes"): always write every part. */
+  readonly fixed: boolean;
+  /** A decimal ("1.5 hours"): precision is half the unit. */
+  readonly half: boolean;
+  /** Starts with a capitalised word ("Seven hours"). */
+  readonly capital: boolean;
+}
+
+export interface DurationMatch {
+  /** UTF-16 offsets in the scanned text, half-open, exactly the duration. */
+  start: number;
+  end: number;
+  text: string;
+  /** Fractional only when seconds (or a decimal) are written. */
+  minutes: number;
+  /** Minutes either side covered by the stated precision. */
+  tolerance: number;
+  style: DurationStyle;
+}
+
+const SECONDS: Record<Unit, number> = { d: 86400, h: 3600, m: 60, s: 1 };
+const RANK: Record<Unit, number> = { d: 0, h: 1, m: 2, s: 3 };
+// Minutes is ±1 rather than ±½ because the timestamps it is checked against are truncated to minutes.
+const TOLERANCE: Record<Unit, number> = { d: 720, h: 30, m: 1, s: 0.5 };
+
+interface Spelling {
+  readonly unit: Unit;
+  readonly one: string;
+  readonly many: string;
+  /** The next smaller unit in the same family, for values that round to zero. */
+  readonly finer?: string;
+}
+
+function spelling(unit: Unit, one: string, many: string, finer?: string): Spelling {
+  return { unit, one, many, finer };
+}
+
+// Bare abbreviations (h, min, hr) are invariant; the author's plural abbreviations (hrs, mins) singularise at 1.
+const SPELLINGS = new Map<string, Spelling>([
+  ['d', spelling('d', 'd', 'd', 'h')],
+  ['day', spelling('d', 'day', 'days', 'hours')],
+  ['days', spelling('d', 'day', 'days', 'hours')],
+  ['h', spelling('h', 'h', 'h', 'm')],
+  ['hr', spelling('h', 'hr', 'hr', 'min')],
+  ['hrs', spelling('h', 'hr', 'hrs', 'mins')],
+  ['hour', spelling('h', 'hour', 'hours', 'minutes')],
+  ['hours', spelling('h', 'hour', 'hours', 'minutes')],
+  ['m', spelling('m', 'm', 'm')],
+  ['min', spelling('m', 'min', 'min')],
+  ['mins', spelling('m', 'min', 'mins')],
+  ['minute', spelling('m', 'minute', 'minutes')],
+  ['minutes', spelling('m', 'minute', 'minutes')],
+  ['s', spelling('s', 's', 's')],
+  ['sec', spelling('s', 'sec', 'sec')],
+  ['secs', spelling('s', 'sec', 'secs')],
+  ['second', spelling('s', 'second', 'seconds')],
+  ['seconds', spelling('s', 'second', 'seconds')],
+]);
+
+const ONES = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+const NUMBER_WORD =
+  `(?:(?:${TENS.slice(2).join('|')})(?:[- ](?:${ONES.slice(1, 10).join('|')}))?|${ONES.join('|')})`;
+const UNIT = 'days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|second|secs|sec|s';
+// Words need a separator from their unit; digits may touch it ("4h"). The lookahead keeps "5 MB",
+// "3 months" and "2 mins" from matching a shorter unit.
+const PART =
+  `(?:(?<num>\\d{1,9}(?:\\.\\d{1,9})?)(?<ngap>[ \\u00a0-]?)|(?<word>${NUMBER_WORD}|an?)(?<wgap>[ \\u00a0-]))` +
+  `(?<unit>${UNIT})(?!\\p{L})`;
+// Not inside a word or number ("a8h3", "0x8h", "id1d2", "v2.5h", "10:30h"), not money ("$5m"), not an
+// identifier ("timeout_5m"); markdown emphasis ("**4h**", "__4 hours__") is fine.
+const LEAD = '(?<![\\p{L}\\p{N}$£€¥]|[\\p{L}\\p{N}]_|\\d[.,:])';
+const FIRST = new RegExp(`${LEAD}(?:${PART}|(?<half>half[ \\u00a0]an[ \\u00a0]hour)(?!\\p{L}))`, 'giu');
+const NEXT = new RegExp(`(?<sep>,?[ \\u00a0]+and[ \\u00a0]+|,[ \\u00a0]*|[ \\u00a0]*)${PART}`, 'iuy');
+const ISO =
+  /(?<![\p{L}\p{N}])P(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?(?![\p{L}\p{N}])/gu;
+const ISO_UNITS: readonly Unit[] = ['d', 'h', 'm', 's'];
+// Every duration has a digit or a word unit; most lines have neither.
+const QUICK = /[0-9]|hour|min|day|sec|hr/i;
+const AFTER_END = /[\p{L}\p{N}]|_[\p{L}\p{N}]/uy;
+
+interface Part {
+  readonly style: PartStyle;
+  /** In units of `style.unit`. */
+  readonly value: number;
+  readonly decimal: boolean;
+}
+
+function wordValue(word: string): number {
+  const [tens, ones] = word.toLowerCase().split(/[- ]/);
+  const t = TENS.indexOf(tens);
+  return t > 0 ? t * 10 + (ones === undefined ? 0 : ONES.indexOf(ones)) : ONES.indexOf(tens);
+}
+
+function readPart(groups: Record<string, string | undefined>): Part | undefined {
+  const unitText = groups.unit as string;
+  const entry = SPELLINGS.get(unitText.toLowerCase()) as Spelling;
+  const letter = unitText.length === 1;
+  // Upper-case letters are other units: "10M users", "5 MB".
+  if (letter && unitText !== unitText.toLowerCase()) return undefined;
+  const num = groups.num;
+  if (num !== undefined) {
+    const gap = groups.ngap as string;
+    if (gap === '-' && letter) return undefined;
+    const value = Number(num);
+    // "502s", "100s of requests", "1990s": plurals, not seconds.
+    if (unitText === 's' && gap === '' && value >= 100) return undefined;
+    const pad = num.length > 1 && num.startsWith('0') && !num.includes('.') ? num.length : 0;
+    return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'digits', pad }, value, decimal: num.includes('.') };
+  }
+  const word = (groups.word as string).toLowerCase();
+  const gap = groups.wgap as string;
+  if (letter) return undefined;
+  if (word === 'a' || word === 'an') {
+    // Only "an hour" and "a minute": "a second PR", "24 hours a day" are not durations.
+    const unit = unitText.toLowerCase();
+    const fits = word === 'an' ? unit === 'hour' : unit === 'minute' || unit === 'min';
+    if (!fits || gap === '-') return undefined;
+    return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'article', pad: 0 }, value: 1, decimal: false };
+  }
+  return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'words', pad: 0 }, value: wordValue(word), decimal: false };
+}
+
+function matchOf(text: string, start: number, end: number, parts: readonly Part[], seps: string[], iso: boolean): DurationMatch {
+  let seconds = 0;
+  for (const p of parts) seconds += p.value * SECONDS[p.style.unit];
+  const last = parts[parts.length - 1];
+  const half = parts.length === 1 && last.decimal;
+  const tolerance = half && (last.style.unit === 'h' || last.style.unit === 'd') ? TOLERANCE[last.style.unit] / 2 : TOLERANCE[last.style.unit];
+  const first = text.charCodeAt(start);
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    minutes: seconds / 60,
+    tolerance,
+    style: {
+      iso,
+      parts: parts.map((p) => p.style),
+      seps,
+      fixed: parts.some((p) => p.value === 0),
+      half,
+      capital: !iso && parts[0].style.numeral !== 'digits' && first >= 65 && first <= 90,
+    },
+  };
+}
+
+function scanUnits(text: string, out: DurationMatch[]): void {
+  FIRST.lastIndex = 0;
+  for (let m = FIRST.exec(text); m !== null; m = FIRST.exec(text)) {
+    const groups = m.groups as Record<string, string | undefined>;
+    const start = m.index;
+    let end = start + m[0].length;
+    if (groups.half !== undefined) {
+      const hour = groups.half.slice(-4);
+      out.push({
+        start,
+        end,
+        text: groups.half,
+        minutes: 30,
+        tolerance: TOLERANCE.h / 2,
+        // Written back in words as hours and minutes, so a corrected value can be exact.
+        style: {
+          iso: false,
+          parts: [
+            { unit: 'h', spelling: hour, gap: ' ', numeral: 'words', pad: 0 },
+            { unit: 'm', spelling: applyCase('minutes', hour), gap: ' ', numeral: 'words', pad: 0 },
+          ],
+          seps: [' and '],
+          fixed: false,
+          half: false,
+          capital: text.charCodeAt(start) === 72,
+        },
+      });
+      continue;
+    }
+    const head = readPart(groups);
+    if (head === undefined) {
+      FIRST.lastIndex = start + 1;
+      continue;
+    }
+    const parts = [head];
+    const seps: string[] = [];
+    // A decimal is a whole statement ("1.5 hours"); only whole numbers combine ("4h 25m").
+    while (!parts[parts.length - 1].decimal) {
+      NEXT.lastIndex = end;
+      const n = NEXT.exec(text);
+      if (n === null) break;
+      const ng = n.groups as Record<string, string | undefined>;
+      const part = readPart(ng);
+      if (part === undefined || part.decimal || RANK[part.style.unit] <= RANK[parts[parts.length - 1].style.unit]) break;
+      parts.push(part);
+      seps.push(ng.sep as string);
+      end = NEXT.lastIndex;
+    }
+    // "10h30" is a clock time, "5m_timeout" an identifier.
+    AFTER_END.lastIndex = end;
+    if (AFTER_END.test(text)) {
+      FIRST.lastIndex = start + 1;
+      continue;
+    }
+    FIRST.lastIndex = end;
+    out.push(matchOf(text, start, end, parts, seps, false));
+  }
+}
+
+function scanIso(text: string, out: DurationMatch[]): void {
+  ISO.lastIndex = 0;
+  for (let m = ISO.exec(text); m !== null; m = ISO.exec(text)) {
+    const parts: Part[] = [];
+    for (let i = 0; i < 4; i++) {
+      const num = m[i + 1];
+      if (num === undefined) continue;
+      const unit = ISO_UNITS[i];
+      parts.push({
+        style: { unit, spelling: unit.toUpperCase(), gap: '', numeral: 'digits', pad: 0 },
+        value: Number(num),
+        decimal: num.includes('.'),
+      });
+    }
+    // A lone "P" ("P.", "see P") has no components.
+    if (parts.length === 0) continue;
+    out.push(matchOf(text, m.index, m.index + m[0].length, parts, [], true));
+  }
+}
+
+/** Every stated duration in `text`, in order. Cheap on text without a digit or a unit word. */
+export function scanDurations(text: string): DurationMatch[] {
+  const out: DurationMatch[] = [];
+  if (!QUICK.test(text)) return out;
+  scanUnits(text, out);
+  if (text.includes('P')) {
+    const before = out.length;
+    scanIso(text, out);
+    if (before > 0 && out.length > before) out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+function applyCase(word: string, like: string): string {
+  if (like.length > 1 && like === like.toUpperCase()) return word.toUpperCase();
+  const c = like.charCodeAt(0);
+  return c >= 65 && c <= 90 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}
+
+function numberWord(n: number): string {
+  return n < 20 ? ONES[n] : TENS[Math.floor(n / 10)] + (n % 10 === 0 ? '' : `-${ONES[n % 10]}`);
+}
+
+function renderPart(p: PartStyle, value: number): string {
+  const entry = SPELLINGS.get(p.spelling.toLowerCase()) as Spelling;
+  // "seven-hour outage": a hyphenated unit is an adjective and stays singular.
+  const unit = applyCase(value === 1 || p.gap === '-' ? entry.one : entry.many, p.spelling);
+  let num: string;
+  if (p.numeral === 'article' && value === 1) num = p.unit === 'h' ? 'an' : 'a';
+  else if (p.numeral !== 'digits' && value < 100) num = numberWord(value);
+  else num = String(value).padStart(p.pad, '0');
+  // The scanner reads "420s" as a plural like "502s"; a space keeps it a duration.
+  const gap = p.gap === '' && p.spelling === 's' && value >= 100 ? ' ' : p.gap;
+  return num + gap + unit;
+}
+
+/** The author's layout at its own precision, or one unit finer when that would round a non-zero value to zero. */
+function layout(style: DurationStyle, seconds: number): { parts: readonly PartStyle[]; values: number[] } {
+  let parts = style.parts;
+  let last = parts[parts.length - 1];
+  let step = SECONDS[last.unit] * (style.half ? 0.5 : 1);
+  let total = Math.round(seconds / step) * step;
+  while (total === 0 && seconds > 0) {
+    const finer = SPELLINGS.get(last.spelling.toLowerCase())?.finer;
+    if (finer === undefined) break;
+    last = { ...last, unit: (SPELLINGS.get(finer) as Spelling).unit, spelling: applyCase(finer, last.spelling), pad: 0 };
+    parts = [last];
+    step = SECONDS[last.unit];
+    total = Math.round(seconds / step) * step;
+  }
+  // The largest unit takes everything above it: without a days unit, hours go past 24.
+  const values = parts.map((p, i) => {
+    const size = SECONDS[p.unit];
+    const v = i === parts.length - 1 ? total / size : Math.floor(total / size);
+    total -= v * size;
+    return v;
+  });
+  return { parts, values };
+}
+
+/**
+ * `minutes` written the way `like` was written: same units, spellings, spacing, separators, numerals
+ * and precision. Choices:
+ * - The author's precision is kept: an hour-only style rounds to the nearest hour ("8h" → "10h",
+ *   "2 hrs" + 150 → "3 hrs"), a decimal style to the nearest half unit; a non-zero value that would
+ *   round to zero is written one unit finer instead ("8h" + 20 → "20m").
+ * - No unit is added: a minutes-only style stays minutes ("548 minutes"), hours go past 24 when the
+ *   author wrote no days ("21h 48m").
+ * - Zero parts at either end are dropped ("4h25min" + 240 → "4h", "1d 5h 47m" + 851 → "14h 11m"),
+ *   inner ones kept ("1d 0h 5m"), unless the author wrote a zero part themselves, which makes the
+ *   layout fixed ("1 day, 0 hours and 11 minutes"). ISO 8601 drops every zero component.
+ */
+export function formatDurationLike(minutes: number, like: DurationMatch): string {
+  const style = like.style;
+  // A fix never claims a negative duration.
+  const { parts, values } = layout(style, Math.max(0, minutes) * 60);
+  const n = parts.length;
+  let first = 0;
+  let last = n - 1;
+  if (style.iso || !style.fixed) {
+    while (first < last && values[first] === 0) first++;
+    while (last > first && values[last] === 0) last--;
+  }
+  if (style.iso) {
+    let date = '';
+    let time = '';
+    for (let i = first; i <= last; i++) {
+      if (values[i] === 0 && first !== last) continue;
+      const piece = String(values[i]) + parts[i].spelling;
+      if (parts[i].unit === 'd') date = piece;
+      else time += piece;
+    }
+    return `P${date}${time === '' ? '' : `T${time}`}`;
+  }
+  let out = renderPart(parts[first], values[first]);
+  for (let i = first + 1; i <= last; i++) {
+    // The author's last separator ("and") goes before whatever part is written last.
+    out += (i === last ? style.seps[style.seps.length - 1] : style.seps[i - 1]) + renderPart(parts[i], values[i]);
+  }
+  return style.capital ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+}
+
+/** Neutral form for messages: `1d 5h47m`, `4h25m`, `26m`, `8h`, `1m30s`, `0m`; zero units are left out. */
+export function formatDurationShort(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '';
+  let rest = Math.round(Math.abs(minutes) * 60);
+  const d = Math.floor(rest / 86400);
+  rest -= d * 86400;
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  const clock = (h > 0 ? `${h}h` : '') + (m > 0 ? `${m}m` : '') + (s > 0 ? `${s}s` : '');
+  const body = d > 0 ? (clock === '' ? `${d}d` : `${d}d ${clock}`) : clock;
+  return body === '' ? '0m' : sign + body;
+}

@@ -1,0 +1,54 @@
+// lint(text) → findings: parse once, run every enabled rule, turn offsets into LSP ranges.
+import type { Postmortem } from './model';
+import { parse } from './parse';
+import { rules, type Rule } from './rules';
+import type { Template } from './template';
+import type { Finding, SeveritySetting } from './types';
+
+export interface LintOptions {
+  template?: Template;
+  /** Per-rule severity by rule name; `off` disables the rule. */
+  severities?: Record<string, SeveritySetting>;
+  /** Called when a rule throws; that rule's findings are skipped and the others still run. */
+  onRuleError?: (rule: Rule, error: unknown) => void;
+  /** Rules to run instead of the registry (tests inject a failing rule through this). */
+  rules?: readonly Rule[];
+}
+
+export function lint(text: string, options: LintOptions = {}): Finding[] {
+  return lintDocument(parse(text, { template: options.template }), options);
+}
+
+export function lintDocument(doc: Postmortem, options: LintOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? rules) {
+    const severity = options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? rule.defaultSeverity;
+    if (severity === 'off') continue;
+    const found: Finding[] = [];
+    try {
+      rule.check(doc, (report) => {
+        const range = doc.index.rangeOf(report.span);
+        if (doc.inline.disabledAt(range.start.line, rule.name)) return;
+        found.push({
+          id: rule.id,
+          rule: rule.name,
+          severity,
+          message: report.message,
+          range,
+          fixes: (report.fixes ?? [])
+            .filter((fix) => fix.edits.length > 0)
+            .map((fix) => ({
+              title: fix.title,
+              isPreferred: fix.isPreferred ?? true,
+              edits: fix.edits.map((edit) => ({ range: doc.index.rangeOf(edit), newText: edit.newText })),
+            })),
+        });
+      });
+    } catch (error) {
+      options.onRuleError?.(rule, error);
+      continue;
+    }
+    findings.push(...found);
+  }
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.id.localeCompare(b.id));
+}

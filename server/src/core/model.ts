@@ -1,0 +1,106 @@
+// The parsed postmortem: everything rules, the timeline and the adapters read.
+import type { DateTime } from 'luxon';
+import type { DurationMatch } from './durations';
+import type { FrontMatter } from './frontmatter';
+import type { Section, Structure } from './structure';
+import type { Template } from './template';
+import type { LineIndex } from './text';
+import type { StampParts } from './timestamps';
+import type { MilestoneKind, Span } from './types';
+import type { ResolvedZone, ZoneDeclaration } from './zones';
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface Stamp {
+  parts: StampParts;
+  line: number;
+  /** Absolute span of the stamp. */
+  span: Span;
+  /** Absolute span of the zone as written on this stamp (not an implied one). */
+  zoneSpan?: Span;
+  inFrontMatter: boolean;
+  /** The front matter key this stamp is the value of. */
+  frontMatterKey?: string;
+  zone: ResolvedZone | null;
+  zoneSource: 'written' | 'range' | 'declared' | 'none';
+  declaration?: ZoneDeclaration;
+  date: CalendarDate | null;
+  dateSource: 'written' | 'context' | 'rollover' | 'none';
+  /** Line the inferred date came from. */
+  dateLine?: number;
+  /** Why the stamp is not a real date/time (from the scanner or from the inferred year's weekday). */
+  invalid?: string;
+  /** The instant in UTC; absent for invalid stamps. Time-only stamps with no date anywhere get a floating date. */
+  instant?: DateTime;
+  range?: { role: 'from' | 'to'; partner: Stamp };
+}
+
+export interface DurationRef {
+  match: DurationMatch;
+  line: number;
+  span: Span;
+}
+
+export interface TimelineEntry {
+  stamp: Stamp;
+  line: number;
+  /** Lines [start, end) that belong to the entry (its continuation lines, or for trailer stamps the text above). */
+  block: { start: number; end: number };
+  text: string;
+  /** The stamp ends the entry ("…text\nThu, Jul 13, 2023, 11:26 PM"), as status pages write updates. */
+  trailer: boolean;
+  /** Lines tagged as status-page updates (`***Update***`, `Resolved`). */
+  isUpdate: boolean;
+}
+
+export interface MilestoneEvidence {
+  kind: MilestoneKind | 'declared';
+  stamp: Stamp;
+  /** Why: `front matter start_time`, `field "Repaired"`, `<START OF OUTAGE>`, `"rolled back"`. */
+  source: string;
+  /** Higher is stronger: markers and front matter beat fields, fields beat keywords. */
+  strength: number;
+}
+
+export type ClaimKind = 'impact' | 'detect' | 'mitigate' | 'resolve';
+
+export interface DurationClaim {
+  kind: ClaimKind;
+  label: string;
+  duration: DurationRef;
+}
+
+/** A written interval: "from 15:51 to 16:17 UTC". */
+export interface Window {
+  from: Stamp;
+  to: Stamp;
+  line: number;
+}
+
+export interface InlineControl {
+  /** Rule names disabled per line; `*` for all. */
+  disabledAt(line: number, rule: string): boolean;
+}
+
+export interface Postmortem {
+  text: string;
+  index: LineIndex;
+  template: Template;
+  frontMatter: FrontMatter | null;
+  structure: Structure;
+  sections: Section[];
+  title: string | null;
+  stamps: Stamp[];
+  durations: DurationRef[];
+  declarations: ZoneDeclaration[];
+  timelineSection: Section | null;
+  timeline: TimelineEntry[];
+  windows: Window[];
+  evidence: MilestoneEvidence[];
+  claims: DurationClaim[];
+  inline: InlineControl;
+}

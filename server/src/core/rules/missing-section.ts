@@ -1,0 +1,29 @@
+import type { Rule } from './rule';
+import { documentHeadingStyle, lineOffset, presentSections, titleSpan, writeHeading } from './sections';
+
+export const missingSection: Rule = {
+  id: 'PM001',
+  name: 'missing-section',
+  description: 'A section the template requires is absent (its aliases count).',
+  defaultSeverity: 'warning',
+  tags: ['sections', 'template'],
+  fixable: true,
+  check(doc, report) {
+    const present = presentSections(doc);
+    const { style, level } = documentHeadingStyle(doc);
+    const newline = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    doc.template.sections.forEach((section, position) => {
+      if (!section.required || present.some((item) => item.match === section)) return;
+      // Insert before the first present section that the template puts after this one; else at the end.
+      const next = present.find((item) => item.position > position);
+      const at = next ? lineOffset(doc, next.section.line) : doc.text.length;
+      const block = [writeHeading(section.name, style, level), '', section.skeleton ?? '', ''].join('\n').replace(/\n/g, newline);
+      const lead = next ? '' : (doc.text.endsWith('\n') ? newline : newline + newline);
+      report({
+        span: titleSpan(doc),
+        message: `Missing section "${section.name}"` + (section.aliases.length ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '') + ` required by the ${doc.template.name} template.`,
+        fixes: [{ title: `Insert a "${section.name}" section`, edits: [{ start: at, end: at, newText: lead + block + (next ? newline : '') }] }],
+      });
+    });
+  },
+};

@@ -1,0 +1,136 @@
+// Timeline entries: lines of the Timeline section that begin with a stamp (bullets, table rows, bracketed or
+// bold stamps, status-page updates). Without a Timeline section, runs of such lines anywhere in the document.
+import type { Stamp, TimelineEntry } from './model';
+import type { Section, Structure } from './structure';
+import type { LineIndex } from './text';
+
+// What may stand before an entry's stamp: indentation, quote, bullet or number, checkbox, emphasis, bracket, pipe,
+// and a status-page label such as `***Update***` or a Hugo shortcode opening `{{< track "`.
+const LEADING = /^[\s>]*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?(?:(?:\*{1,3}|_{1,3})[A-Za-z][A-Za-z ]{0,20}(?:\*{1,3}|_{1,3})\s*)?(?:\{\{<\s*\w+\s*")?[*_[(|\s]*$/;
+const UPDATE_LABEL = /^[\s>*_-]*(?:update|resolved|monitoring|identified|investigating|completed|scheduled)\b/i;
+// "1h earlier...", "53m earlier...": status-page labels after an update's stamp.
+const RELATIVE = /^\s*\d+\s*(?:[smhd]|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+(?:earlier|later)\b/i;
+// "9 months ago" under a stamp: the page header's "last updated", not an event.
+const PAGE_AGE = /^\s*\d+\s*(?:[smhd]|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago\b/i;
+// A status word alone on a line opens a status-page update: "Resolved", "Monitoring".
+const STATUS_LINE = /^\s*(?:update|resolved|monitoring|identified|investigating|completed|scheduled|in progress|postmortem)\s*$/i;
+
+export function readTimeline(index: LineIndex, structure: Structure, timelineSections: Section[], stamps: Stamp[]): TimelineEntry[] {
+  const firstStamp = new Map<number, Stamp>();
+  for (const stamp of stamps) {
+    if (stamp.inFrontMatter || !stamp.parts.time || stamp.range?.role === 'to') continue;
+    if (!firstStamp.has(stamp.line)) firstStamp.set(stamp.line, stamp);
+  }
+  const leads = (line: number): Stamp | undefined => {
+    const stamp = firstStamp.get(line);
+    if (!stamp) return undefined;
+    const before = index.text.slice(index.lineStarts[line], stamp.span.start);
+    return LEADING.test(before) ? stamp : undefined;
+  };
+
+  const ranges = timelineSections.length
+    ? timelineSections.map((section) => ({ start: section.bodyStart, end: section.end }))
+    : [{ start: 0, end: index.lineCount }];
+  const entries: TimelineEntry[] = [];
+  for (const range of ranges) {
+    const found: { line: number; stamp: Stamp }[] = [];
+    for (let line = range.start; line < range.end; line++) {
+      if (structure.skipped[line]) continue;
+      const stamp = leads(line);
+      if (stamp && !(line + 1 < index.lineCount && PAGE_AGE.test(index.lineText(line + 1)))) found.push({ line, stamp });
+    }
+    // Outside a Timeline section a single stamped line is prose, not a timeline.
+    if (!timelineSections.length && found.length < 2) continue;
+    const headingLines = new Set(structure.sections.map((section) => section.line));
+    found.forEach(({ line, stamp }, i) => {
+      const limit = i + 1 < found.length ? found[i + 1].line : range.end;
+      const lineText = index.lineText(line);
+      const textStart = stamp.range?.role === 'from' && stamp.range.partner.line === line ? stamp.range.partner.span.end : stamp.span.end;
+      const rest = lineText.slice(textStart - index.lineStarts[line]);
+      const trailer = isBlankStampLine(rest) && followedByRelativeOrEnd(index, line, limit);
+      let block: { start: number; end: number };
+      if (trailer) {
+        const previous = i > 0 ? entries[entries.length - 1].block.end : updateStart(index, range.start, line);
+        const end = line + 1 < limit && RELATIVE.test(index.lineText(line + 1)) ? line + 2 : line + 1;
+        block = { start: previous, end };
+      } else {
+        block = { start: line, end: continuationEnd(index, structure, line, limit, headingLines) };
+      }
+      const text = trailer
+        ? collectText(index, block.start, line)
+        : cleanText(rest) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end) : '');
+      const labelLine = trailer ? findLabel(index, block.start, line) : lineText;
+      entries.push({
+        stamp, line, block, trailer,
+        text: text.trim().slice(0, 500),
+        isUpdate: UPDATE_LABEL.test(labelLine),
+      });
+    });
+  }
+  return entries;
+}
+
+/** Where the first status-page update above a trailer stamp begins: its status line, else its paragraph. */
+function updateStart(index: LineIndex, from: number, line: number): number {
+  for (let up = line - 1; up >= from; up--) if (STATUS_LINE.test(index.lineText(up))) return up;
+  let start = line;
+  while (start > from && index.lineText(start - 1).trim() !== '') start--;
+  return start;
+}
+
+function isBlankStampLine(rest: string): boolean {
+  return /^[\s*_\])|:]*$/.test(rest);
+}
+
+function followedByRelativeOrEnd(index: LineIndex, line: number, limit: number): boolean {
+  for (let next = line + 1; next < Math.min(limit + 1, index.lineCount); next++) {
+    const text = index.lineText(next);
+    if (text.trim() === '') continue;
+    return RELATIVE.test(text);
+  }
+  return true;
+}
+
+function continuationEnd(index: LineIndex, structure: Structure, line: number, limit: number, headings: Set<number>): number {
+  let end = line + 1;
+  let sawBlank = false;
+  for (let next = line + 1; next < limit; next++) {
+    if (headings.has(next)) break;
+    const text = index.lineText(next);
+    if (text.trim() === '') {
+      sawBlank = true;
+      continue;
+    }
+    const indented = /^\s+\S/.test(text) || structure.skipped[next];
+    if (structure.cells.has(next) || (sawBlank && !indented) || (!indented && /^\s*(?:[-*+]|\d+[.)])\s/.test(text))) break;
+    end = next + 1;
+    sawBlank = false;
+  }
+  return end;
+}
+
+function cleanText(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/^[\s*_\]):|—–-]+/, '')
+    .replace(/\s*\|\s*/g, ' ')
+    .replace(/[*_]{2,}/g, '')
+    .trim();
+}
+
+function collectText(index: LineIndex, start: number, end: number): string {
+  const parts: string[] = [];
+  for (let line = start; line < end; line++) {
+    const text = index.lineText(line);
+    if (text.trim() && !RELATIVE.test(text)) parts.push(cleanText(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')));
+  }
+  return parts.join(' ');
+}
+
+function findLabel(index: LineIndex, start: number, end: number): string {
+  for (let line = start; line < end; line++) {
+    const text = index.lineText(line);
+    if (text.trim() && !RELATIVE.test(text)) return text;
+  }
+  return '';
+}

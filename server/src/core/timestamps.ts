@@ -1,0 +1,708 @@
+// Timestamps as written in one line of a postmortem: found syntactically with exact UTF-16 ranges,
+// checked against the calendar, and rewritable in the author's own format. What a stamp means in its
+// document (a declared zone, the date of a day heading) is for the caller to decide.
+import { DateTime } from 'luxon';
+
+export interface StampZone {
+  text: string;
+  start: number;
+  end: number;
+  /** Copied from the other end of a written range; start/end are then that zone's offsets. */
+  implied?: boolean;
+}
+
+/** How a stamp was written: enough for formatStampLike to write another value the same way. */
+export interface StampStyle {
+  /**
+   * The stamp without its zone, each part replaced by a token: {yyyy} {M} {MM} {MMM} {MMMM} {d} {dd}
+   * {do} (28th) {EEE} {EEEE} {H} {HH} {h} {hh} {mm} {ss}, meridiem {A} {a} {A.} {a.}; the rest is literal.
+   */
+  pattern: string;
+  /** Where the zone is: attached (`Z`, `+01:00`), a word after (` UTC`), in parentheses, before the time. */
+  zone: 'none' | 'attached' | 'word' | 'paren' | 'prefix';
+  /** Whitespace between the zone and the rest of the stamp. */
+  zoneGap: string;
+  /** ISO 8601 (date and time joined by `T`): UTC is written `Z`. */
+  iso: boolean;
+}
+
+export interface StampParts {
+  /** UTF-16 offsets in the scanned text, half-open; brackets and emphasis markers around the stamp are outside. */
+  start: number;
+  end: number;
+  text: string;
+  /** `year` is absent when not written ("November 10", "03-26 23:04"). */
+  date?: { year?: number; month: number; day: number };
+  /** 1 = Monday … 7 = Sunday, when the text names a weekday. */
+  weekday?: number;
+  /** 24-hour clock. */
+  time?: { hour: number; minute: number; second?: number };
+  zone?: StampZone;
+  precision: 'day' | 'hour' | 'minute' | 'second';
+  /** Why this is not a real date or time; the parts above are then best effort. */
+  invalid?: string;
+  style: StampStyle;
+}
+
+/** Indices into `stamps` of a written range: "A - B", "from A to B", "between A and B". */
+export interface StampRange {
+  from: number;
+  to: number;
+}
+
+export interface ScanOptions {
+  /** The text is a whole field value or table time cell: a leading bare "1600" or "11.50" is a time. */
+  timeField?: boolean;
+}
+
+/** Offset and DST are absent for generic names (PT, ET, PST/PDT): they follow the date. */
+export interface ZoneAbbreviation {
+  iana: string;
+  offsetMinutes?: number;
+  dst?: boolean;
+}
+
+export const ZONE_ABBREVIATIONS: Record<string, ZoneAbbreviation | undefined> = buildZoneTable();
+
+function buildZoneTable(): Record<string, ZoneAbbreviation | undefined> {
+  // Null prototype: a lookup of arbitrary text ("constructor") must not find Object's members.
+  const table: Record<string, ZoneAbbreviation | undefined> = Object.create(null);
+  const fixed: [string, string, number, boolean][] = [
+    ['UTC', 'UTC', 0, false], ['GMT', 'UTC', 0, false], ['Z', 'UTC', 0, false],
+    ['PST', 'America/Los_Angeles', -480, false], ['PDT', 'America/Los_Angeles', -420, true],
+    ['MST', 'America/Denver', -420, false], ['MDT', 'America/Denver', -360, true],
+    ['CST', 'America/Chicago', -360, false], ['CDT', 'America/Chicago', -300, true],
+    ['EST', 'America/New_York', -300, false], ['EDT', 'America/New_York', -240, true],
+    ['BRT', 'America/Sao_Paulo', -180, false],
+    ['WET', 'Europe/Lisbon', 0, false], ['WEST', 'Europe/Lisbon', 60, true],
+    ['BST', 'Europe/London', 60, true],
+    ['CET', 'Europe/Paris', 60, false], ['CEST', 'Europe/Paris', 120, true],
+    ['EET', 'Europe/Athens', 120, false], ['EEST', 'Europe/Athens', 180, true],
+    ['MSK', 'Europe/Moscow', 180, false],
+    ['IST', 'Asia/Kolkata', 330, false],
+    ['SGT', 'Asia/Singapore', 480, false], ['HKT', 'Asia/Hong_Kong', 480, false],
+    ['AWST', 'Australia/Perth', 480, false],
+    ['JST', 'Asia/Tokyo', 540, false], ['KST', 'Asia/Seoul', 540, false],
+    ['ACST', 'Australia/Adelaide', 570, false],
+    ['AEST', 'Australia/Sydney', 600, false], ['AEDT', 'Australia/Sydney', 660, true],
+    ['NZST', 'Pacific/Auckland', 720, false], ['NZDT', 'Pacific/Auckland', 780, true],
+  ];
+  for (const [name, iana, offsetMinutes, dst] of fixed) table[name] = { iana, offsetMinutes, dst };
+  for (const [name, iana] of [['PT', 'America/Los_Angeles'], ['MT', 'America/Denver'], ['CT', 'America/Chicago'], ['ET', 'America/New_York']]) {
+    table[name] = { iana };
+  }
+  for (const [standard, daylight] of [['PST', 'PDT'], ['MST', 'MDT'], ['CST', 'CDT'], ['EST', 'EDT'], ['WET', 'WEST'], ['GMT', 'BST'], ['CET', 'CEST'], ['EET', 'EEST'], ['AEST', 'AEDT'], ['NZST', 'NZDT']]) {
+    const iana = (table[daylight] as ZoneAbbreviation).iana;
+    table[`${standard}/${daylight}`] = { iana };
+    table[`${daylight}/${standard}`] = { iana };
+  }
+  return table;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+// Every regex is sticky, tried at one offset, and has no quantified group holding a quantifier, so a
+// match attempt is bounded by the longest stamp whatever the line; multi-part forms are read piece by piece.
+// Month names must be capitalised: "we may 2" is not a date.
+const MONTH_WORD = /(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\.?)(?![A-Za-z])/y;
+const WEEKDAY = /(Monday|Mon|Tuesday|Tues|Tue|Wednesday|Wed|Thursday|Thurs|Thur|Thu|Friday|Fri|Saturday|Sat|Sunday|Sun)(?![A-Za-z])(\.?,?[ \t\u00a0]{1,3})/y;
+const YMD = /(\d{4,5})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2}))(?!\d)/y;
+const DMY = /(\d{1,2})(?:\/(\d{1,2})\/|\.(\d{1,2})\.)(\d{4})(?!\d)/y;
+const MMDD = /(\d\d)-(\d\d)(?!\d)/y;
+const DAY_BEFORE_MONTH = /(\d{1,2})(st|nd|rd|th)?([ \t\u00a0]{1,2})/y;
+const OF = /of[ \t\u00a0]{1,2}/y;
+const DAY_AFTER_MONTH = /([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th)?(?![A-Za-z\d]|:\d)/y;
+const YEAR = /(,?[ \t\u00a0]{1,3})(\d{4})(?!\d|:\d)/y;
+const DATE_TIME_GAP = /,[ \t\u00a0]{0,3}|[ \t\u00a0]{1,8}/y;
+const AT = /(?:at|@)[ \t\u00a0]{1,3}/y;
+const HOUR_MINUTE = /(\d{1,2}):(\d{1,2})(?!\d)/y;
+const SECONDS = /:(\d\d)(?!\d)/y;
+const FRACTION = /[.,]\d{1,9}(?!\d)/y;
+const MERIDIEM = /([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y;
+const HOUR_MERIDIEM = /(\d{1,2})([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y;
+const COMPACT_TIME = /(\d\d)(\d\d)(?!\d)/y;
+const DOT_TIME = /(\d{1,2})\.(\d\d)(?!\d)/y;
+const ZONE_WORD = /([ \t\u00a0]{0,2})([A-Z]{1,4})(?![A-Za-z])/y;
+const ZONE_PAIR = /\/[A-Z]{2,4}(?![A-Za-z])/y;
+const UTC_OFFSET = /[+-](?:\d{4}|\d{1,2}:\d\d|\d{1,2})(?!\d|:\d)/y;
+const NUMERIC_OFFSET = /( ?)[+-]\d\d:?\d\d(?!\d|:\d)/y;
+const PAREN_OPEN = /([ \t\u00a0]{0,2})\([ \t]?/y;
+const PAREN_CLOSE = /[ \t]?\)/y;
+const PREFIX_GAP = /[ \t\u00a0]{1,2}/y;
+const RANGE_JOIN = /[ \t\u00a0]{0,3}(?:--|-|\u2013|\u2014)[ \t\u00a0]{0,3}|[ \t\u00a0]{1,3}(to|until|till|through|and)[ \t\u00a0]{1,3}/y;
+const BETWEEN = /(?:^|[^A-Za-z])between[ \t\u00a0]{1,3}$/i;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*/gi;
+const HAS_DIGIT = /\d/;
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isWord(c: number): boolean {
+  return isDigit(c) || isLetter(c) || c === 95;
+}
+
+interface DateRead {
+  start: number;
+  end: number;
+  year?: number;
+  month: number;
+  day: number;
+  pattern: string;
+  /** ymd may be joined to its time by `T` or `/`; md ("03-26") is a date only in front of a time. */
+  kind: 'ymd' | 'md' | 'other';
+  invalid?: string;
+  /** The real weekday, when the date is real and has a year. */
+  weekday?: number;
+}
+
+interface WeekdayRead {
+  day: number;
+  pattern: string;
+}
+
+interface TimeRead {
+  end: number;
+  time: { hour: number; minute: number; second?: number };
+  pattern: string;
+  precision: 'hour' | 'minute' | 'second';
+  invalid?: string;
+  meridiem: boolean;
+  /** Written without a colon ("1600", "11.50"): a time only where a time is expected. */
+  weak: boolean;
+  seconds: boolean;
+}
+
+interface ZoneRead {
+  zone: StampZone;
+  end: number;
+  kind: StampStyle['zone'];
+  gap: string;
+}
+
+interface Found {
+  parts: StampParts;
+  weak: boolean;
+  meridiem: boolean;
+}
+
+function numberToken(letter: string, digits: string): string {
+  return digits.length > 1 ? `{${letter}${letter}}` : `{${letter}}`;
+}
+
+function monthNumber(name: string): number {
+  const prefix = name.slice(0, 3);
+  return MONTH_NAMES.findIndex((full) => full.startsWith(prefix)) + 1;
+}
+
+function monthToken(name: string): string {
+  return name.length > 3 && MONTH_NAMES.includes(name) ? '{MMMM}' : '{MMM}';
+}
+
+function dated(start: number, end: number, yearText: string | undefined, month: number, day: number, pattern: string, kind: DateRead['kind']): DateRead {
+  const date: DateRead = { start, end, month, day, pattern, kind };
+  if (yearText !== undefined) date.year = Number(yearText);
+  if (yearText !== undefined && yearText.length > 4) {
+    date.invalid = `year ${yearText} has five digits`;
+  } else if (month < 1 || month > 12) {
+    date.invalid = `month ${month} does not exist`;
+  } else {
+    // Without a year, 2000 (a leap year) lets "February 29" stand.
+    const probe = DateTime.fromObject({ year: date.year ?? 2000, month, day }, { zone: 'utc' });
+    if (!probe.isValid) date.invalid = `${MONTH_NAMES[month - 1]} ${day}${date.year === undefined ? '' : `, ${date.year}`} does not exist`;
+    else if (date.year !== undefined) date.weekday = probe.weekday;
+  }
+  return date;
+}
+
+function readDate(text: string, pos: number): DateRead | null {
+  let m = at(YMD, text, pos);
+  if (m) {
+    const dash = m[2] !== undefined;
+    const sep = dash ? '-' : '/';
+    const month = dash ? m[2] : m[4];
+    const day = dash ? m[3] : m[5];
+    return dated(pos, pos + m[0].length, m[1], Number(month), Number(day), `{yyyy}${sep}${numberToken('M', month)}${sep}${numberToken('d', day)}`, 'ymd');
+  }
+  m = at(DMY, text, pos);
+  if (m) {
+    const slash = m[2] !== undefined;
+    const first = m[1];
+    const second = slash ? m[2] : m[3];
+    const sep = slash ? '/' : '.';
+    // Dots are European (day first); slashes read month first unless the first number cannot be a month.
+    const dayFirst = !slash || (Number(first) > 12 && Number(second) <= 12);
+    const [day, month] = dayFirst ? [first, second] : [second, first];
+    const pattern = dayFirst
+      ? `${numberToken('d', day)}${sep}${numberToken('M', month)}${sep}{yyyy}`
+      : `${numberToken('M', month)}${sep}${numberToken('d', day)}${sep}{yyyy}`;
+    return dated(pos, pos + m[0].length, m[4], Number(month), Number(day), pattern, 'other');
+  }
+  m = at(DAY_BEFORE_MONTH, text, pos);
+  if (m) {
+    let end = pos + m[0].length;
+    let pattern = (m[2] ? '{do}' : numberToken('d', m[1])) + m[3];
+    const of = at(OF, text, end);
+    if (of) {
+      end += of[0].length;
+      pattern += of[0];
+    }
+    const month = at(MONTH_WORD, text, end);
+    if (month) {
+      end += month[0].length;
+      pattern += monthToken(month[1]) + month[2];
+      const year = at(YEAR, text, end);
+      if (year) {
+        end += year[0].length;
+        pattern += `${year[1]}{yyyy}`;
+      }
+      return dated(pos, end, year?.[2], monthNumber(month[1]), Number(m[1]), pattern, 'other');
+    }
+  }
+  m = at(MONTH_WORD, text, pos);
+  if (m) {
+    const day = at(DAY_AFTER_MONTH, text, pos + m[0].length);
+    if (!day) return null;
+    let end = pos + m[0].length + day[0].length;
+    let pattern = `${monthToken(m[1])}${m[2]}${day[1]}${day[3] ? '{do}' : numberToken('d', day[2])}`;
+    const year = at(YEAR, text, end);
+    if (year) {
+      end += year[0].length;
+      pattern += `${year[1]}{yyyy}`;
+    }
+    return dated(pos, end, year?.[2], monthNumber(m[1]), Number(day[2]), pattern, 'other');
+  }
+  m = at(MMDD, text, pos);
+  if (m) {
+    // "[26-03 23:04]" can only be day first.
+    const dayFirst = Number(m[1]) > 12 && Number(m[2]) <= 12;
+    const [day, month] = dayFirst ? [m[1], m[2]] : [m[2], m[1]];
+    return dated(pos, pos + m[0].length, undefined, Number(month), Number(day), dayFirst ? '{dd}-{MM}' : '{MM}-{dd}', 'md');
+  }
+  return null;
+}
+
+function clockProblem(hour: number, minute: number, second: number | undefined, meridiem: boolean): string | undefined {
+  if (meridiem && (hour < 1 || hour > 12)) return `hour ${hour} does not exist on a 12-hour clock`;
+  if (hour > 23) return `hour ${hour} does not exist (hours run 00–23)`;
+  if (minute > 59) return `minute ${minute} does not exist (minutes run 00–59)`;
+  if (second !== undefined && second > 59) return `second ${second} does not exist (seconds run 00–59)`;
+  return undefined;
+}
+
+/** Completes a time whose hour is `hourText`: meridiem, validity, 24-hour value. */
+function clock(end: number, hourText: string, rest: string, minute: number, second: number | undefined, precision: TimeRead['precision'], meridiem: { gap: string; text: string } | null, invalid: string | undefined): TimeRead {
+  let hour = Number(hourText);
+  let pattern = numberToken('H', hourText) + rest;
+  if (meridiem) {
+    const token = (meridiem.text[0] === 'A' || meridiem.text[0] === 'P' ? 'A' : 'a') + (meridiem.text.includes('.') ? '.' : '');
+    pattern = `${numberToken('h', hourText)}${rest}${meridiem.gap}{${token}}`;
+  }
+  invalid ??= clockProblem(hour, minute, second, !!meridiem);
+  if (meridiem && !invalid) hour = (hour % 12) + (meridiem.text[0] === 'p' || meridiem.text[0] === 'P' ? 12 : 0);
+  const time: TimeRead['time'] = second === undefined ? { hour, minute } : { hour, minute, second };
+  const read: TimeRead = { end, time, pattern, precision, meridiem: !!meridiem, weak: false, seconds: second !== undefined };
+  if (invalid) read.invalid = invalid;
+  return read;
+}
+
+function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: boolean): TimeRead | null {
+  const m = at(HOUR_MINUTE, text, pos);
+  if (m) {
+    let end = pos + m[0].length;
+    const s = at(SECONDS, text, end);
+    // "3:1" is a ratio; "07:7:47" is a time written wrong.
+    if (m[2].length === 1 && !s) return null;
+    const invalid = m[2].length === 1 ? `minutes need two digits (did you mean ${m[1]}:0${m[2]}${s ? s[0] : ''}?)` : undefined;
+    let rest = ':{mm}';
+    if (s) {
+      end += s[0].length;
+      rest += ':{ss}';
+      const f = at(FRACTION, text, end);
+      if (f) {
+        end += f[0].length;
+        // Sub-second digits survive any zone change, so they stay literal.
+        rest += f[0];
+      }
+    }
+    const mer = at(MERIDIEM, text, end);
+    if (mer) end += mer[0].length;
+    return clock(end, m[1], rest, Number(m[2]), s ? Number(s[1]) : undefined, s ? 'second' : 'minute', mer && { gap: mer[1], text: mer[2] }, invalid);
+  }
+  if (colonOnly) return null;
+  const h = at(HOUR_MERIDIEM, text, pos);
+  if (h) {
+    return clock(pos + h[0].length, h[1], '', 0, undefined, 'hour', { gap: h[2], text: h[3] }, undefined);
+  }
+  if (!allowWeak) return null;
+  const c = at(COMPACT_TIME, text, pos) ?? at(DOT_TIME, text, pos);
+  if (!c) return null;
+  const hour = Number(c[1]);
+  const minute = Number(c[2]);
+  // An out-of-range colon-less number is a quantity, not a broken time.
+  if (hour > 23 || minute > 59) return null;
+  const dot = c[0].includes('.');
+  return {
+    end: pos + c[0].length,
+    time: { hour, minute },
+    pattern: dot ? `${numberToken('H', c[1])}.{mm}` : '{HH}{mm}',
+    precision: 'minute',
+    meridiem: false,
+    weak: true,
+    seconds: false,
+  };
+}
+
+function timeEndOk(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (isWord(c)) return false;
+  return !((c === 58 || c === 46) && isDigit(text.charCodeAt(end + 1)));
+}
+
+// "1600 MW", "11.50 GB", "2.17 released", "1,600": a number that a word or more digits follow is a quantity.
+function weakEndOk(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (isWord(c)) return false;
+  if ((c === 44 || c === 46 || c === 47 || c === 58) && isDigit(text.charCodeAt(end + 1))) return false;
+  let k = end;
+  while (k < end + 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  const next = text.charCodeAt(k);
+  return !isLetter(next) && next !== 37;
+}
+
+// "2023-01-04.md", "2017-11-15-post-mortem", "2012/orders": part of a name or path.
+function dateEndOk(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (isWord(c)) return false;
+  return !((c === 45 || c === 46 || c === 47) && isWord(text.charCodeAt(end + 1)));
+}
+
+function zoneEndOk(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  return !isWord(c) && !(c === 58 && isDigit(text.charCodeAt(end + 1)));
+}
+
+function readZoneWord(text: string, pos: number): ZoneRead | null {
+  const m = at(ZONE_WORD, text, pos);
+  if (!m) return null;
+  const start = pos + m[1].length;
+  let end = start + m[2].length;
+  if (m[2] === 'UTC' || m[2] === 'GMT') {
+    const offset = at(UTC_OFFSET, text, end);
+    if (offset) end += offset[0].length;
+  } else {
+    const pair = at(ZONE_PAIR, text, end);
+    if (pair && ZONE_ABBREVIATIONS[m[2] + pair[0]]) end += pair[0].length;
+    else if (!ZONE_ABBREVIATIONS[m[2]]) return null;
+  }
+  if (!zoneEndOk(text, end)) return null;
+  return { zone: { text: text.slice(start, end), start, end }, end, kind: m[1] === '' && m[2] === 'Z' ? 'attached' : 'word', gap: m[1] };
+}
+
+/** `strongOffset`: the time is ISO or has seconds, so "-07:00" after it is an offset, not a range. */
+function readZoneAfter(text: string, pos: number, strongOffset: boolean): ZoneRead | null {
+  const offset = at(NUMERIC_OFFSET, text, pos);
+  if (offset && (strongOffset || (offset[1] === '' && text[pos] === '+'))) {
+    const start = pos + offset[1].length;
+    const end = pos + offset[0].length;
+    return { zone: { text: text.slice(start, end), start, end }, end, kind: offset[1] ? 'word' : 'attached', gap: offset[1] };
+  }
+  const word = readZoneWord(text, pos);
+  if (word) return word;
+  const open = at(PAREN_OPEN, text, pos);
+  if (!open) return null;
+  const inner = readZoneWord(text, pos + open[0].length);
+  const close = inner && at(PAREN_CLOSE, text, inner.end);
+  if (!inner || !close) return null;
+  return { zone: inner.zone, end: inner.end + close[0].length, kind: 'paren', gap: open[1] };
+}
+
+interface Pieces {
+  start: number;
+  end: number;
+  date?: DateRead;
+  weekday?: WeekdayRead;
+  /** Between date and time. */
+  sep?: string;
+  time?: TimeRead;
+  zone?: ZoneRead;
+  prefix?: boolean;
+}
+
+function build(text: string, p: Pieces): Found {
+  const { date, weekday, time, zone } = p;
+  const pattern = (weekday?.pattern ?? '') + (date?.pattern ?? '') + (date && time ? p.sep ?? '' : '') + (time?.pattern ?? '');
+  const parts: StampParts = {
+    start: p.start,
+    end: p.end,
+    text: text.slice(p.start, p.end),
+    precision: time ? time.precision : 'day',
+    style: { pattern, zone: zone ? (p.prefix ? 'prefix' : zone.kind) : 'none', zoneGap: zone?.gap ?? '', iso: p.sep === 'T' },
+  };
+  if (date) parts.date = date.year === undefined ? { month: date.month, day: date.day } : { year: date.year, month: date.month, day: date.day };
+  if (weekday) parts.weekday = weekday.day;
+  if (time) parts.time = time.time;
+  if (zone) parts.zone = zone.zone;
+  const wrongDay = date && weekday && date.weekday !== undefined && date.weekday !== weekday.day
+    ? `${text.slice(date.start, date.end)} was a ${WEEKDAY_NAMES[date.weekday - 1]}, not a ${WEEKDAY_NAMES[weekday.day - 1]}`
+    : undefined;
+  const invalid = date?.invalid ?? wrongDay ?? time?.invalid;
+  if (invalid !== undefined) parts.invalid = invalid;
+  return { parts, weak: time?.weak ?? false, meridiem: time?.meridiem ?? false };
+}
+
+function withTime(text: string, start: number, date: DateRead, weekday: WeekdayRead | undefined): Found | null {
+  let sep = '';
+  let time: TimeRead | null = null;
+  const c = text.charCodeAt(date.end);
+  if (date.kind === 'ymd' && (c === 84 || c === 47)) {
+    // ISO "T", or "2023-01-04/11:34" as one real document writes it.
+    sep = text[date.end];
+    time = readTime(text, date.end + 1, false, true);
+  } else {
+    const gap = at(DATE_TIME_GAP, text, date.end);
+    if (gap) {
+      sep = gap[0];
+      const word = at(AT, text, date.end + sep.length);
+      if (word) sep += word[0];
+      time = readTime(text, date.end + sep.length, date.kind !== 'md', false);
+    }
+  }
+  if (time) {
+    const zone = readZoneAfter(text, time.end, sep === 'T' || time.seconds);
+    if (zone) return build(text, { start, end: zone.end, date, weekday, sep, time, zone });
+    if (time.weak ? weakEndOk(text, time.end) : timeEndOk(text, time.end)) return build(text, { start, end: time.end, date, weekday, sep, time });
+  }
+  if (date.kind === 'md' || !dateEndOk(text, date.end)) return null;
+  return build(text, { start, end: date.end, date, weekday });
+}
+
+function timeOnly(text: string, start: number, time: TimeRead): Found | null {
+  const zone = readZoneAfter(text, time.end, time.seconds);
+  if (zone) return build(text, { start, end: zone.end, time, zone });
+  if (!(time.weak ? weakEndOk(text, time.end) : timeEndOk(text, time.end))) return null;
+  return build(text, { start, end: time.end, time });
+}
+
+// "beginning from UTC 05:13"
+function zoneFirst(text: string, pos: number): Found | null {
+  const zone = readZoneWord(text, pos);
+  if (!zone || zone.zone.text === 'Z') return null;
+  const gap = at(PREFIX_GAP, text, zone.end);
+  const time = gap && readTime(text, zone.end + gap[0].length, false, false);
+  if (!gap || !time || !timeEndOk(text, time.end)) return null;
+  return build(text, { start: pos, end: time.end, time, zone: { ...zone, gap: gap[0] }, prefix: true });
+}
+
+function readStampAt(text: string, pos: number, allowWeak: boolean): Found | null {
+  if (isDigit(text.charCodeAt(pos))) {
+    const date = readDate(text, pos);
+    if (date) return withTime(text, pos, date, undefined);
+    const time = readTime(text, pos, allowWeak, false);
+    return time && timeOnly(text, pos, time);
+  }
+  const w = at(WEEKDAY, text, pos);
+  if (w) {
+    const date = readDate(text, pos + w[0].length);
+    const full = WEEKDAY_NAMES.includes(w[1]);
+    const day = WEEKDAY_NAMES.findIndex((name) => name.startsWith(w[1].slice(0, 3))) + 1;
+    if (date) return withTime(text, pos, date, { day, pattern: (full ? '{EEEE}' : '{EEE}') + w[2] });
+  }
+  const date = readDate(text, pos);
+  if (date) return withTime(text, pos, date, undefined);
+  return zoneFirst(text, pos);
+}
+
+// Digits glued to these are versions, IPs, paths, issue numbers or lists of numbers, not stamps.
+function startsStamp(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const p = text.charCodeAt(i - 1);
+  if (isWord(p)) return false;
+  if (!isDigit(text.charCodeAt(i))) return true;
+  switch (p) {
+    case 46: case 58: case 47: case 35: case 43: case 64: case 92: case 36: // . : / # + @ \ $
+      return false;
+    case 45: case 44: // - , after a word or number: "yy-1003", "3,000"
+      return !isWord(text.charCodeAt(i - 2));
+    default:
+      return true;
+  }
+}
+
+function urlSpans(text: string): number[] {
+  const spans: number[] = [];
+  if (text.indexOf('://') < 0 && text.indexOf('www.') < 0) return spans;
+  URL.lastIndex = 0;
+  for (let m = URL.exec(text); m; m = URL.exec(text)) spans.push(m.index, m.index + m[0].length);
+  return spans;
+}
+
+/** Joins the end of a written range to its start: zone, date and meridiem carry across. */
+function link(from: StampParts, to: StampParts, toMeridiem: boolean, fromMeridiem: boolean): void {
+  if (!from.zone && to.zone) from.zone = { ...to.zone, implied: true };
+  if (!to.zone && from.zone) to.zone = { ...from.zone, implied: true };
+  if (!to.date && from.date) to.date = { ...from.date };
+  const a = from.time;
+  const b = to.time;
+  // "from 9:00 to 11:30 PM": the start is PM too, unless that would put it after the end.
+  if (a && b && toMeridiem && !fromMeridiem && !from.invalid && a.hour >= 1 && a.hour <= 12) {
+    const pm = (a.hour % 12) + 12;
+    if (b.hour >= 12 && pm * 60 + a.minute <= b.hour * 60 + b.minute) a.hour = pm;
+    else if (b.hour < 12) a.hour %= 12;
+  }
+}
+
+function rangeFrom(text: string, first: Found): Found | null {
+  const join = at(RANGE_JOIN, text, first.parts.end);
+  if (!join) return null;
+  if (join[1] === 'and' && !BETWEEN.test(text.slice(Math.max(0, first.parts.start - 12), first.parts.start))) return null;
+  const next = first.parts.end + join[0].length;
+  if (!isWord(text.charCodeAt(next))) return null;
+  const second = readStampAt(text, next, first.weak);
+  if (!second || (first.parts.time ? !second.parts.time : !second.parts.date)) return null;
+  return second;
+}
+
+/**
+ * Every timestamp in `text` (usually one line), in order, with the written ranges between them.
+ * Invalid stamps are returned with `invalid` set; placeholders (`HH:mm`) and numbers that are not
+ * stamps (versions, sizes, IDs, URLs) are not returned.
+ */
+export function scanTimestamps(text: string, options: ScanOptions = {}): { stamps: StampParts[]; ranges: StampRange[] } {
+  const stamps: StampParts[] = [];
+  const ranges: StampRange[] = [];
+  if (!HAS_DIGIT.test(text)) return { stamps, ranges };
+  const urls = urlSpans(text);
+  let u = 0;
+  // In a field or cell only a leading bare number is a time: "November 2017" is a year.
+  let leading = options.timeField === true;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const digit = isDigit(c);
+    if (!digit && !isLetter(c)) {
+      i++;
+      continue;
+    }
+    while (u < urls.length && urls[u + 1] <= i) u += 2;
+    if (u < urls.length && urls[u] <= i) {
+      i = urls[u + 1];
+      leading = false;
+      continue;
+    }
+    // Only capitalised words start stamps: month, weekday and zone names.
+    if ((digit || (c >= 65 && c <= 90)) && startsStamp(text, i)) {
+      const found = readStampAt(text, i, leading);
+      if (found) {
+        stamps.push(found.parts);
+        i = found.parts.end;
+        const second = rangeFrom(text, found);
+        if (second) {
+          link(found.parts, second.parts, second.meridiem, found.meridiem);
+          stamps.push(second.parts);
+          ranges.push({ from: stamps.length - 2, to: stamps.length - 1 });
+          i = second.parts.end;
+        }
+        leading = false;
+        continue;
+      }
+    }
+    leading = false;
+    i++;
+    while (i < n && (digit ? isDigit(text.charCodeAt(i)) : isLetter(text.charCodeAt(i)))) i++;
+  }
+  return { stamps, ranges };
+}
+
+export type StampValue = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+const TOKEN = /\{([A-Za-z]{1,4}\.?)\}/g;
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function ordinal(day: number): string {
+  if (day % 100 >= 11 && day % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][day % 10] ?? 'th';
+}
+
+function renderToken(token: string, v: StampValue, withMinutes: boolean): string {
+  switch (token) {
+    case 'yyyy': return String(v.year).padStart(4, '0');
+    case 'M': return String(v.month);
+    case 'MM': return pad2(v.month);
+    case 'MMM': return (MONTH_NAMES[v.month - 1] ?? '').slice(0, 3);
+    case 'MMMM': return MONTH_NAMES[v.month - 1] ?? '';
+    case 'd': return String(v.day);
+    case 'dd': return pad2(v.day);
+    case 'do': return `${v.day}${ordinal(v.day)}`;
+    case 'EEE':
+    case 'EEEE': {
+      const name = WEEKDAY_NAMES[DateTime.fromObject({ year: v.year, month: v.month, day: v.day }, { zone: 'utc' }).weekday - 1] ?? '';
+      return token === 'EEE' ? name.slice(0, 3) : name;
+    }
+    case 'H':
+    case 'HH':
+    case 'h':
+    case 'hh': {
+      const hour = token[0] === 'h' ? v.hour % 12 || 12 : v.hour;
+      const text = token.length === 2 ? pad2(hour) : String(hour);
+      // A stamp written to the hour ("3am") gains its minutes rather than losing them.
+      return withMinutes || v.minute === 0 ? text : `${text}:${pad2(v.minute)}`;
+    }
+    case 'mm': return pad2(v.minute);
+    case 'ss': return pad2(v.second);
+    default: {
+      const pm = v.hour >= 12;
+      const meridiem = token.includes('.') ? (pm ? 'p.m.' : 'a.m.') : pm ? 'pm' : 'am';
+      return token[0] === 'A' ? meridiem.toUpperCase() : meridiem;
+    }
+  }
+}
+
+/**
+ * `like` rewritten with another value and zone, in the author's format: 12- or 24-hour, separators,
+ * month names, padding; seconds and date only if `like` had them. `zoneText` '' writes no zone;
+ * ISO stamps write UTC as `Z`.
+ */
+export function formatStampLike(like: StampParts, value: StampValue, zoneText: string): string {
+  const { pattern, zone, zoneGap, iso } = like.style;
+  const withMinutes = pattern.includes('{mm}');
+  const body = pattern.replace(TOKEN, (_match, token: string) => renderToken(token, value, withMinutes));
+  if (zoneText === '') return body;
+  if (zone === 'prefix') return zoneText + zoneGap + body;
+  if (zone === 'paren') return `${body}${zoneGap}(${zoneText})`;
+  if (zone === 'word') return body + zoneGap + zoneText;
+  if (zone === 'attached' || iso) {
+    if (zoneText === 'UTC' || zoneText === 'Z') return `${body}Z`;
+    if (zoneText[0] === '+' || zoneText[0] === '-') return body + zoneText;
+  }
+  return `${body} ${zoneText}`;
+}
+
+const PLACEHOLDER_TEXT = /^[\dYyMDdHhmSsXx?/.: T-]{4,40}$/;
+const PLACEHOLDER_SPLIT = /[/.: T-]/;
+const PLACEHOLDER_PART = /^(?:[\dXx?]{1,5}|[Yy]{2,4}|M{1,2}|m{1,2}|D{1,2}|d{1,2}|H{1,2}|h{1,2}|s{1,2}|S{1,2}|)$/;
+const NOT_DIGITS = /\D/;
+const PLACEHOLDER_ZONE = /[ ]?(?:UTC|Z)$/;
+
+/** Unfinished stamp text from a template: `HH:mm`, `--:--`, `YYYY-MM-DD`, `20xx-MM-DD`, `2021/22-??-?? HH:mm`. */
+export function isPlaceholderStamp(text: string): boolean {
+  const body = text.trim().replace(PLACEHOLDER_ZONE, '');
+  if (!PLACEHOLDER_TEXT.test(body)) return false;
+  const pieces = body.split(PLACEHOLDER_SPLIT);
+  if (pieces.length < 2 || !pieces.every((piece) => PLACEHOLDER_PART.test(piece))) return false;
+  return body.includes('--:--') || pieces.some((piece) => NOT_DIGITS.test(piece));
+}
