@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, checkJson, fixture, runCli, tempTree } from './helpers';
 
@@ -68,6 +68,19 @@ describe('cli: which files are checked', () => {
 
   it('checks a file once when it is named and also found', () => {
     assert.deepEqual(files(['docs', 'docs/notes.md', './docs/notes.md']), ['docs/db-postmortem.md', 'docs/notes.md']);
+  });
+
+  it('checks a file reached through symlinks once, and survives a symlink loop', () => {
+    const linked = tempTree({ 'postmortems/a.md': clean });
+    try {
+      symlinkSync('a.md', join(linked.dir, 'postmortems/b-postmortem.md'));
+      symlinkSync('..', join(linked.dir, 'postmortems/loop'));
+      const { status, reports } = checkJson([], linked.dir);
+      assert.equal(status, 0);
+      assert.deepEqual(reports.map((report) => report.file), ['postmortems/a.md']);
+    } finally {
+      linked.cleanup();
+    }
   });
 
   const badInputs: [string, string[], RegExp][] = [

@@ -47,7 +47,7 @@ describe('cli: check --format sarif', () => {
     const { driver } = sarif().log.runs[0].tool;
     assert.equal(driver.name, 'postmortem');
     assert.equal(driver.version, version);
-    assert.match(driver.informationUri, /^https:\/\//);
+    assert.match(driver.informationUri ?? '', /^https:\/\//);
     const rules = driver.rules ?? [];
     assert.deepEqual(rules.map((rule) => rule.id), ruleRegistry.map((rule) => rule.name));
     rules.forEach((rule, i) => {

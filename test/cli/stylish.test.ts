@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { useColor } from '../../server/src/cli/colors';
 import { build, checkJson, fixture, runCli, tempTree } from './helpers';
 
 // eslint-style colour codes: SGR sequences only.
@@ -36,22 +37,26 @@ describe('cli: check --format stylish', () => {
       assert.equal(lines[at++], report.file);
       const rows = lines.slice(at, at + report.findings.length);
       at += report.findings.length;
+      const colonColumn = new Set<number>();
       const severityColumn = new Set<number>();
       const messageColumn = new Set<number>();
       rows.forEach((row, i) => {
         const finding = report.findings[i];
         const label = finding.severity === 'information' ? 'info' : finding.severity;
-        const match = /^ {2}(\d+):(\d+)( +)(\S+)( +)(.+?) {2,}(\S+)$/.exec(row);
+        const match = /^( {2,})(\d+):(\d+)( +)(\S+)( +)(.+?) {2,}(\S+)$/.exec(row);
         assert.ok(match, row);
-        assert.equal(Number(match[1]), finding.range.start.line + 1);
-        assert.equal(Number(match[2]), finding.range.start.character + 1);
-        assert.equal(match[4], label);
-        assert.equal(match[6], finding.message);
-        assert.equal(match[7], finding.rule);
-        const severityAt = 2 + match[1].length + 1 + match[2].length + match[3].length;
+        assert.equal(Number(match[2]), finding.range.start.line + 1);
+        assert.equal(Number(match[3]), finding.range.start.character + 1);
+        assert.equal(match[5], label);
+        assert.equal(match[7], finding.message);
+        assert.equal(match[8], finding.rule);
+        const colonAt = match[1].length + match[2].length;
+        const severityAt = colonAt + 1 + match[3].length + match[4].length;
+        colonColumn.add(colonAt);
         severityColumn.add(severityAt);
-        messageColumn.add(severityAt + match[4].length + match[5].length);
+        messageColumn.add(severityAt + match[5].length + match[6].length);
       });
+      assert.equal(colonColumn.size, 1, 'line numbers right-aligned');
       assert.equal(severityColumn.size, 1, 'severities aligned');
       assert.equal(messageColumn.size, 1, 'messages aligned');
     }
@@ -76,5 +81,19 @@ describe('cli: check --format stylish', () => {
   it('does not colour with NO_COLOR or FORCE_COLOR=0', () => {
     assert.doesNotMatch(runCli(['check'], tree.dir, { NO_COLOR: '1' }).stdout, ANSI);
     assert.doesNotMatch(runCli(['check'], tree.dir, { FORCE_COLOR: '0' }).stdout, ANSI);
+  });
+});
+
+describe('cli: when to colour', () => {
+  it('colours a TTY unless NO_COLOR or TERM=dumb; FORCE_COLOR decides when set', () => {
+    assert.equal(useColor({}, true), true);
+    assert.equal(useColor({}, false), false);
+    assert.equal(useColor({ NO_COLOR: '1' }, true), false);
+    assert.equal(useColor({ NO_COLOR: '' }, true), true);
+    assert.equal(useColor({ TERM: 'dumb' }, true), false);
+    assert.equal(useColor({ FORCE_COLOR: '1' }, false), true);
+    assert.equal(useColor({ FORCE_COLOR: '', NO_COLOR: '1' }, false), true);
+    assert.equal(useColor({ FORCE_COLOR: '0' }, true), false);
+    assert.equal(useColor({ FORCE_COLOR: 'false' }, true), false);
   });
 });

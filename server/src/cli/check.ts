@@ -1,17 +1,17 @@
 // `postmortem check`: find the postmortems, lint them (fixing first with --fix), write fixes, report.
-import { applyFixes, lint, type Finding } from '../core';
+import { applyFixes, lint, type Finding, type LintOptions } from '../core';
 import type { CheckCommand } from './args';
 import { InputError } from './errors';
 import { findPostmortems, readTextFiles } from './files';
 import { writeFixedFile } from './fix-writer';
 import { formatReport, type FileReport } from './formatters';
 
-/** Fixes can enable other fixes (a moved entry, then its zone); a few passes reach the fixed point. */
+/** A fix skipped for overlapping another, or made possible by one, is applied by a later pass. */
 const MAX_FIX_PASSES = 5;
 
 export interface CheckOutcome {
   stdout: string;
-  /** Files that could not be written; each message names its file. */
+  /** Rules that failed and files that could not be written; each message names its file. */
   problems: string[];
   exitCode: number;
 }
@@ -21,7 +21,13 @@ export async function check(command: CheckCommand, cwd: string, color: boolean):
   const reports: FileReport[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const { text, findings } = command.fix ? fixToFixedPoint(file.text) : { text: file.text, findings: lint(file.text) };
+    // A failing rule is skipped, not fatal: the other rules still report, and the run exits 2.
+    const failures = new Set<string>();
+    const options: LintOptions = {
+      onRuleError: (rule, error) => failures.add(`${file.display}: rule ${rule.name} failed: ${error instanceof Error ? error.message : String(error)}`),
+    };
+    const { text, findings } = command.fix ? fixToFixedPoint(file.text, options) : { text: file.text, findings: lint(file.text, options) };
+    problems.push(...failures);
     if (text !== file.text) {
       try {
         await writeFixedFile(file, text);
@@ -30,7 +36,7 @@ export async function check(command: CheckCommand, cwd: string, color: boolean):
         problems.push(...error.messages);
       }
     }
-    reports.push({ file: file.display, findings: byPosition(findings) });
+    reports.push({ file: file.display, findings });
   }
   const hasErrors = reports.some((report) => report.findings.some((finding) => finding.severity === 'error'));
   return {
@@ -40,20 +46,14 @@ export async function check(command: CheckCommand, cwd: string, color: boolean):
   };
 }
 
-function fixToFixedPoint(original: string): { text: string; findings: Finding[] } {
+function fixToFixedPoint(original: string, options: LintOptions): { text: string; findings: Finding[] } {
   let text = original;
-  let findings = lint(text);
+  let findings = lint(text, options);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const result = applyFixes(text, findings);
     if (result.applied === 0) break;
     text = result.text;
-    findings = lint(text);
+    findings = lint(text, options);
   }
   return { text, findings };
-}
-
-function byPosition(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
 }

@@ -1,10 +1,14 @@
 // From command-line paths and globs to the postmortems to check, and reading them as UTF-8 text.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { glob, isDynamicPattern } from 'tinyglobby';
+// The require form makes esbuild bundle tinyglobby's CommonJS build: its ESM build pulls in fdir's, which calls
+// createRequire(import.meta.url), and import.meta.url is undefined in this CommonJS bundle.
+import tinyglobby = require('tinyglobby');
 import { createFilesMatcher, hasPostmortemFrontMatter, isMarkdownOrText } from '../selection';
 import { InputError } from './errors';
+
+const { glob, isDynamicPattern } = tinyglobby;
 
 export interface InputFile {
   path: string;
@@ -23,9 +27,12 @@ export interface TextFile extends InputFile {
 const IGNORE = ['**/node_modules/**'];
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** The files to check, sorted by their printed path; every path or glob that yields none is an error. */
+/**
+ * The files to check, sorted by their printed path, each file once even when reached through symlinks;
+ * every path or glob that yields none is an error.
+ */
 export async function findPostmortems(patterns: readonly string[], cwd: string): Promise<InputFile[]> {
-  const found = new Map<string, string>();
+  const found = new Set<string>();
   const problems: string[] = [];
   for (const pattern of patterns) {
     const files = await expand(pattern, cwd).catch((error: unknown) => {
@@ -33,12 +40,21 @@ export async function findPostmortems(patterns: readonly string[], cwd: string):
       else throw error;
       return [];
     });
-    for (const file of files) found.set(file, relative(cwd, file));
+    for (const file of files) found.add(file);
   }
   if (problems.length > 0) throw new InputError(problems);
-  return [...found]
-    .map(([path, display]) => ({ path, display }))
+  const sorted = [...found]
+    .map((path) => ({ path, display: relative(cwd, path) }))
     .sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  const real = new Set<string>();
+  const unique: InputFile[] = [];
+  for (const file of sorted) {
+    const target = await realpath(file.path).catch(() => file.path);
+    if (real.has(target)) continue;
+    real.add(target);
+    unique.push(file);
+  }
+  return unique;
 }
 
 async function expand(pattern: string, cwd: string): Promise<string[]> {
@@ -136,6 +152,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
 export function describe(error: NodeJS.ErrnoException): string {
   switch (error.code) {
     case 'ENOENT':
+    case 'ENOTDIR':
       return 'no such file or folder';
     case 'EACCES':
     case 'EPERM':

@@ -10,7 +10,7 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export interface FileReport {
   /** Relative to the working directory. */
   file: string;
-  /** Sorted by position. */
+  /** In the engine's order: by position. */
   findings: readonly Finding[];
 }
 

@@ -18,29 +18,34 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
   const infos = all.length - errors - warnings;
   const paint = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
   output += `\n${paint(c.bold(`✖ ${count(all.length, 'problem')} (${count(errors, 'error')}, ${count(warnings, 'warning')}, ${count(infos, 'info')})`))}\n`;
-  const fixable = all.filter((finding) => finding.fixes.length > 0).length;
+  // Only preferred fixes are applied by --fix; the others need a choice in the editor.
+  const fixable = all.filter((finding) => finding.fixes.some((fix) => fix.isPreferred)).length;
   if (fixable > 0) {
     output += `${paint(c.bold(`  ${count(fixable, 'problem')} ${fixable === 1 ? 'is' : 'are'} fixable with the --fix option`))}\n`;
   }
   return `${output}\n`;
 }
 
+/** Columns as eslint aligns them: line numbers to the right, columns, severities and messages to the left. */
 function table(findings: readonly Finding[], c: Colors): string {
   const rows = findings.map((finding) => ({
-    where: `${finding.range.start.line + 1}:${finding.range.start.character + 1}`,
+    line: String(finding.range.start.line + 1),
+    column: String(finding.range.start.character + 1),
     severity: finding.severity,
     message: finding.message.replace(/\s*\r?\n\s*/g, ' '),
     rule: finding.rule,
   }));
-  const width = (key: 'where' | 'message') => Math.max(...rows.map((row) => row[key].length));
-  const whereWidth = width('where');
-  const severityWidth = Math.max(...rows.map((row) => LABEL[row.severity].length));
-  const messageWidth = width('message');
+  const width = (cell: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => cell(row).length));
+  const lineWidth = width((row) => row.line);
+  const columnWidth = width((row) => row.column);
+  const severityWidth = width((row) => LABEL[row.severity]);
+  const messageWidth = width((row) => row.message);
   return rows
     .map((row) => {
+      const where = c.dim(`${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`);
       const severity = LABEL[row.severity].padEnd(severityWidth);
       const painted = row.severity === 'error' ? c.red(severity) : row.severity === 'warning' ? c.yellow(severity) : c.blue(severity);
-      return `  ${c.dim(row.where.padEnd(whereWidth))}  ${painted}  ${row.message.padEnd(messageWidth)}  ${c.dim(row.rule)}\n`;
+      return `  ${where}  ${painted}  ${row.message.padEnd(messageWidth)}  ${c.dim(row.rule)}\n`;
     })
     .join('');
 }
