@@ -13,7 +13,7 @@ import {
 interface Expected {
   /** The stamp's exact text; its start is its first occurrence after the previous stamp. */
   text: string;
-  date?: { year?: number; month: number; day: number };
+  date?: { year?: number; month: number; day: number; implied?: boolean };
   weekday?: number;
   time?: { hour: number; minute: number; second?: number };
   zone?: string;
@@ -203,7 +203,7 @@ describe('scanTimestamps: ranges', () => {
     },
     {
       input: '| 2020-10-06 09:00 - 11:00 | Investigation |',
-      stamps: [{ text: '2020-10-06 09:00', date: d(2020, 10, 6), time: t(9, 0) }, { text: '11:00', date: d(2020, 10, 6), time: t(11, 0) }],
+      stamps: [{ text: '2020-10-06 09:00', date: d(2020, 10, 6), time: t(9, 0) }, { text: '11:00', date: { ...d(2020, 10, 6), implied: true }, time: t(11, 0) }],
       ranges: [[0, 1]],
     },
     {

@@ -45,8 +45,8 @@ export interface DurationMatch {
 
 const SECONDS: Record<Unit, number> = { d: 86400, h: 3600, m: 60, s: 1 };
 const RANK: Record<Unit, number> = { d: 0, h: 1, m: 2, s: 3 };
-// Minutes is ±1 rather than ±½ because the timestamps it is checked against are truncated to minutes.
-const TOLERANCE: Record<Unit, number> = { d: 720, h: 30, m: 1, s: 0.5 };
+// Half the smallest unit written; the rule adds the ±1 minute of the minute stamps it compares against.
+const TOLERANCE: Record<Unit, number> = { d: 720, h: 30, m: 0.5, s: 0.5 };
 
 interface Spelling {
   readonly unit: Unit;

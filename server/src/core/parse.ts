@@ -185,7 +185,13 @@ function resolveStamps(
       const year = parts.date.year ?? current?.date.year;
       if (year !== undefined) {
         stamp.date = { year, month: parts.date.month, day: parts.date.day };
-        stamp.dateSource = parts.date.year !== undefined ? 'written' : 'context';
+        stamp.dateSource = parts.date.year !== undefined && !parts.date.implied ? 'written' : 'context';
+        // "23:40 - 00:35": the end of a range written without its own date is on the next day, when that is a short gap.
+        const start = stamp.range?.role === 'to' ? stamp.range.partner.parts.time : undefined;
+        if (parts.date.implied && start && minutes !== undefined && isRollover(start.hour * 60 + start.minute, minutes)) {
+          stamp.date = nextDay(stamp.date);
+          stamp.dateSource = 'rollover';
+        }
         if (parts.date.year === undefined) stamp.dateLine = current?.line;
         if (!stamp.invalid && parts.weekday !== undefined && parts.date.year === undefined) stamp.invalid = weekdayProblem(stamp.date, parts.weekday);
       }
@@ -194,8 +200,7 @@ function resolveStamps(
       let date = current.date;
       stamp.dateSource = 'context';
       stamp.dateLine = current.line;
-      // A time well before the previous one on the same implied date is the next day when the gap forward is short: 23:55 → 00:10.
-      if (minutes !== undefined && current.lastMinutes !== undefined && minutes < current.lastMinutes && minutes + 1440 - current.lastMinutes <= 360) {
+      if (minutes !== undefined && current.lastMinutes !== undefined && isRollover(current.lastMinutes, minutes)) {
         date = nextDay(date);
         stamp.dateSource = 'rollover';
         current = { date, line: stamp.line };
@@ -213,6 +218,11 @@ function resolveStamps(
     if (local.isValid) stamp.instant = local.toUTC();
   }
   return stamps;
+}
+
+/** A clock time before the previous one is the next day only when the gap forward is short: 23:55 → 00:10. */
+function isRollover(previousMinutes: number, minutes: number): boolean {
+  return minutes < previousMinutes && minutes + 1440 - previousMinutes <= 360;
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -6,7 +6,8 @@ export class LineIndex {
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
+    // Editors do not count a byte order mark: line 0 starts after it, so columns agree with VS Code's.
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -49,7 +50,7 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);
-    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.lineStarts[line] };
+    return { line, character: Math.max(0, Math.min(clamped, this.lineEnd(line)) - this.lineStarts[line]) };
   }
 
   offsetAt(position: Position): number {

@@ -50,9 +50,11 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
       const trailer = isBlankStampLine(rest) && followedByRelativeOrEnd(index, line, limit);
       let block: { start: number; end: number };
       if (trailer) {
-        const previous = i > 0 ? entries[entries.length - 1].block.end : updateStart(index, range.start, line);
+        let start = i > 0 ? entries[entries.length - 1].block.end : updateStart(index, range.start, line);
+        // Blank lines between updates separate them; they belong to neither.
+        while (start < line && index.lineText(start).trim() === '') start++;
         const end = line + 1 < limit && RELATIVE.test(index.lineText(line + 1)) ? line + 2 : line + 1;
-        block = { start: previous, end };
+        block = { start, end };
       } else {
         block = { start: line, end: continuationEnd(index, structure, line, limit, headingLines) };
       }

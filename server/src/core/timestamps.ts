@@ -31,8 +31,8 @@ export interface StampParts {
   start: number;
   end: number;
   text: string;
-  /** `year` is absent when not written ("November 10", "03-26 23:04"). */
-  date?: { year?: number; month: number; day: number };
+  /** `year` is absent when not written ("November 10", "03-26 23:04"); `implied` when copied from a range's start. */
+  date?: { year?: number; month: number; day: number; implied?: boolean };
   /** 1 = Monday … 7 = Sunday, when the text names a weekday. */
   weekday?: number;
   /** 24-hour clock. */
@@ -374,6 +374,8 @@ function weakEndOk(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
   if (isWord(c)) return false;
   if ((c === 44 || c === 46 || c === 47 || c === 58) && isDigit(text.charCodeAt(end + 1))) return false;
+  // "2024-09-??", "2024-09-": the year of an unfinished date, not a time.
+  if (c === 45 && (text.charCodeAt(end + 1) === 63 || (isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)) && text.charCodeAt(end + 3) === 45))) return false;
   let k = end;
   while (k < end + 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
   const next = text.charCodeAt(k);
@@ -551,7 +553,7 @@ function urlSpans(text: string): number[] {
 function link(from: StampParts, to: StampParts, toMeridiem: boolean, fromMeridiem: boolean): void {
   if (!from.zone && to.zone) from.zone = { ...to.zone, implied: true };
   if (!to.zone && from.zone) to.zone = { ...from.zone, implied: true };
-  if (!to.date && from.date) to.date = { ...from.date };
+  if (!to.date && from.date) to.date = { ...from.date, implied: true };
   const a = from.time;
   const b = to.time;
   // "from 9:00 to 11:30 PM": the start is PM too, unless that would put it after the end.

@@ -31,6 +31,15 @@ const LONG_NAMES: Record<string, string> = {
 };
 const OFFSET = /^(?:UTC|GMT)?\s*([+-\u2212])(\d{1,2})(?::?(\d{2}))?$/i;
 
+/** The abbreviation for the other half of the year in the same zone: PST ↔ PDT, CET ↔ CEST. */
+export function counterpartAbbreviation(zone: ResolvedZone): string | undefined {
+  if (zone.daylight === undefined || !zone.iana) return undefined;
+  for (const [name, known] of Object.entries(ZONE_ABBREVIATIONS)) {
+    if (known && known.iana === zone.iana && known.dst === !zone.daylight) return name;
+  }
+  return undefined;
+}
+
 export function resolveZone(text: string): ResolvedZone | null {
   const raw = text.replace(/[()]/g, '').trim();
   const upper = raw.toUpperCase();
@@ -50,7 +59,7 @@ export function resolveZone(text: string): ResolvedZone | null {
 }
 
 // "All times in CET.", "(all times in PST/PDT)", "( All times EDT )", "Times are UTC", "Timezone: UTC".
-const DECLARATION = /\b(?:all\s+)?times?\s+(?:are\s+|shown\s+|given\s+|listed\s+)?(?:(?:are|in)\s+)?(?:the\s+)?((?:Pacific|Eastern|Central|Mountain)(?:\s+Time)?|[A-Z]{1,5}(?:\/[A-Z]{3,4})?|(?:UTC|GMT)[+-\u2212]\d{1,2}(?::\d{2})?)\b|\btime\s*zone\s*:\s*([A-Za-z]{1,5}(?:\/[A-Za-z]{3,4})?)\b/i;
+const DECLARATION = /\b(?:all\s+)?times?\s+(?:are\s+|shown\s+|given\s+|listed\s+)?(?:(?:are|in)\s+)?(?:the\s+)?((?:UTC|GMT)[+-\u2212]\d{1,2}(?::\d{2})?|(?:Pacific|Eastern|Central|Mountain)(?:\s+Time)?|[A-Z]{1,5}(?:\/[A-Z]{3,4})?)\b|\btime\s*zone\s*:\s*([A-Za-z]{1,5}(?:\/[A-Za-z]{3,4})?)\b/i;
 
 /** Finds a zone declaration on one line; the caller decides the scope. */
 export function findZoneDeclaration(lineText: string): { zone: ResolvedZone; start: number; end: number } | null {

@@ -19,11 +19,19 @@ export function describeInterval(from: Stamp, to: Stamp): string {
 }
 
 export function minutesBetween(from: DateTime, to: DateTime): number {
-  return Math.round(to.diff(from, 'minutes').minutes);
+  return Math.round((to.toMillis() - from.toMillis()) / 60_000);
 }
 
-/** The stamp rewritten in UTC in its author's format. */
+/**
+ * The stamp rewritten in UTC in its author's format. A time written without a date that lands on another
+ * day in UTC gets the date, or it would be read back on its local day: 08:40 JST under "### 2024-05-21"
+ * becomes "2024-05-20 23:40".
+ */
 export function inUtc(stamp: Stamp, zoneText = 'UTC'): string {
   const utc = stamp.instant!.toUTC();
-  return formatStampLike(stamp.parts, { year: utc.year, month: utc.month, day: utc.day, hour: utc.hour, minute: utc.minute, second: utc.second }, zoneText);
+  const text = formatStampLike(stamp.parts, { year: utc.year, month: utc.month, day: utc.day, hour: utc.hour, minute: utc.minute, second: utc.second }, zoneText);
+  const { date } = stamp;
+  const writtenDate = stamp.parts.date && !stamp.parts.date.implied;
+  const sameDay = !date || (date.year === utc.year && date.month === utc.month && date.day === utc.day);
+  return writtenDate || sameDay || stamp.dateSource === 'none' ? text : `${utc.toISODate()} ${text}`;
 }

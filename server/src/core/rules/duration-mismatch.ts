@@ -41,32 +41,59 @@ export const durationMismatch: Rule = {
   tags: ['durations', 'timeline'],
   fixable: true,
   check(doc, report) {
+    if (!doc.claims.length) return;
+    const entryLines = new Set(doc.timeline.map((entry) => entry.line));
     for (const claim of doc.claims) {
       const { match } = claim.duration;
       // A stated window on the claim's own line is the strongest evidence of what the author meant.
       const ownWindow = doc.windows.find((window) => window.line === claim.duration.line);
       const { starts, ends } = ownWindow ? { starts: [ownWindow.from], ends: [ownWindow.to] } : readings(doc, claim.kind);
-      const pairs: { from: Stamp; to: Stamp; minutes: number }[] = [];
-      for (const from of starts) {
-        for (const to of ends) {
-          if (from === to || !from.instant || !to.instant || to.instant < from.instant) continue;
-          pairs.push({ from, to, minutes: minutesBetween(from.instant, to.instant) });
-        }
-      }
-      if (!pairs.length) continue;
-      // Minute stamps are each ±1 minute; the stated value is as precise as its smallest unit.
-      const slack = match.tolerance + 1;
-      if (pairs.some((pair) => Math.abs(pair.minutes - match.minutes) <= slack)) continue;
-      // Name timeline entries in the message where possible: they are what a reader checks.
-      const entryLines = new Set(doc.timeline.map((entry) => entry.line));
-      const primary = pairs.find((pair) => entryLines.has(pair.from.line) && entryLines.has(pair.to.line)) ?? pairs[0];
-      const value = formatDurationLike(primary.minutes, match);
+      const usableStarts = starts.filter((stamp) => stamp.instant);
+      const endTimes = [...new Set(ends.filter((stamp) => stamp.instant).map((stamp) => stamp.instant!.toMillis()))].sort((a, b) => a - b);
+      if (!usableStarts.length || !endTimes.length) continue;
+      // Minute stamps are each ±1 minute; the stated value is as precise as half its smallest unit.
+      const slack = (match.tolerance + 1) * 60_000;
+      const claimed = match.minutes * 60_000;
+      const agrees = usableStarts.some((from) => {
+        const start = from.instant!.toMillis();
+        const i = lowerBound(endTimes, Math.max(start, start + claimed - slack));
+        return i < endTimes.length && endTimes[i] <= start + claimed + slack;
+      });
+      if (agrees) continue;
+      const primary = primaryPair(usableStarts, ends, entryLines);
+      if (!primary) continue;
+      const minutes = minutesBetween(primary.from.instant!, primary.to.instant!);
+      const value = formatDurationLike(minutes, match);
       report({
         span: claim.duration.span,
         message: `Stated duration ${match.text} (${claim.label}) disagrees with the timeline: ${describeInterval(primary.from, primary.to)}`
-          + ` (${WHAT[claim.kind]} ${primary.minutes > match.minutes ? 'took longer' : 'was shorter'} by ${formatDurationShort(Math.abs(primary.minutes - match.minutes))}).`,
+          + ` (${WHAT[claim.kind]} ${minutes > match.minutes ? 'took longer' : 'was shorter'} by ${formatDurationShort(Math.abs(minutes - match.minutes))}).`,
         fixes: [{ title: `Change to ${value}`, edits: [{ ...claim.duration.span, newText: value }] }],
       });
     }
   },
 };
+
+function lowerBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The interval the message names: strongest evidence first, preferring timeline entries, which a reader checks. */
+function primaryPair(starts: Stamp[], ends: Stamp[], entryLines: Set<number>): { from: Stamp; to: Stamp } | undefined {
+  const onTimeline = (stamp: Stamp) => entryLines.has(stamp.line);
+  const after = (from: Stamp) => (to: Stamp) => to !== from && !!to.instant && to.instant >= from.instant!;
+  const orderedStarts = [...starts.filter(onTimeline), ...starts.filter((stamp) => !onTimeline(stamp))];
+  for (const from of orderedStarts) {
+    const later = ends.filter(after(from));
+    const to = later.find(onTimeline) ?? later[0];
+    if (to) return { from, to };
+  }
+  return undefined;
+}

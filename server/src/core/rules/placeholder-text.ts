@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 
 // Template leftovers. Kept linear: alternatives of literals and bounded classes only.
-const PLACEHOLDER = /\b(?:TODO|TBD|TBA|XXX|FIXME)\b|\[(?:insert|add|describe|enter|your|fill in)\b[^\]\n]{0,100}\]|<(?:insert|add|describe|enter)\b[^>\n]{0,100}>|\b(?:HH|hh):(?:mm|MM)(?::(?:ss|SS))?\b|--:--|\b(?:YYYY|yyyy)[-/](?:MM|mm)[-/](?:DD|dd)\b|\b(?:DD|dd)\/(?:MM|mm)\/(?:YYYY|yyyy)\b|\?\?(?:[-/:]\?\?)+/g;
+const PLACEHOLDER = /\b(?:TODO|TBD|TBA|XXX|FIXME)\b|\[(?:insert|add|describe|enter|your|fill in)\b[^\]\n]{0,100}\]|<(?:insert|add|describe|enter)\b[^>\n]{0,100}>|\b(?:HH|hh):(?:mm|MM)(?::(?:ss|SS))?\b|--:--|\b(?:YYYY|yyyy)[-/](?:MM|mm)[-/](?:DD|dd)\b|\b(?:DD|dd)\/(?:MM|mm)\/(?:YYYY|yyyy)\b|(?<![\w?])\?\?(?:[-/:]\?\?)*(?![\w?])/g;
 
 export const placeholderText: Rule = {
   id: 'PM005',

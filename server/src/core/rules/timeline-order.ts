@@ -60,6 +60,7 @@ export const timelineOrder: Rule = {
     }
     // Each entry that breaks the order relative to the furthest entry above it.
     let furthest = entries[0];
+    let sortOffered = false;
     for (const entry of entries.slice(1)) {
       const outOfOrder = descending ? time(entry) > time(furthest) : time(entry) < time(furthest);
       if (!outOfOrder) {
@@ -78,7 +79,9 @@ export const timelineOrder: Rule = {
           edits: [{ start: destination, end: destination, newText: asLines(doc, moved.text) }, { start: moved.start, end: moved.end, newText: '' }],
         });
       }
-      fixes.push(reorder(doc, entries, sorted, 'Sort the timeline'));
+      // Sorting rewrites the whole list: offered once, on the first entry out of place.
+      if (!sortOffered) fixes.push(reorder(doc, entries, sorted, 'Sort the timeline'));
+      sortOffered = true;
       report({
         span: entry.stamp.span,
         message: `${entry.stamp.parts.text} (${describeInstant(entry.stamp, withDate)}) is ${descending ? 'later' : 'earlier'} than ${furthest.stamp.parts.text} on line ${furthest.line + 1} above it.`,

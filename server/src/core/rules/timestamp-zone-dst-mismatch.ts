@@ -1,5 +1,6 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { formatStampLike } from '../timestamps';
+import { counterpartAbbreviation } from '../zones';
 import type { Rule } from './rule';
 
 export const timestampZoneDstMismatch: Rule = {
@@ -17,7 +18,7 @@ export const timestampZoneDstMismatch: Rule = {
       const wall = { ...stamp.date, hour: stamp.parts.time.hour, minute: stamp.parts.time.minute, second: stamp.parts.time.second ?? 0 };
       const local = DateTime.fromObject(wall, { zone: zone.iana });
       if (!local.isValid || local.isInDST === zone.daylight) continue;
-      const actualName = local.offsetNameShort;
+      const actualName = counterpartAbbreviation(zone) ?? local.toFormat('ZZ');
       // Reading 1: the clock time is right and the abbreviation is wrong. Reading 2: the abbreviation's offset is right.
       const byClock = local.toUTC();
       const written = local.offset + (zone.daylight ? 60 : -60);
