@@ -5,6 +5,7 @@ import { parseCommand, USAGE, type Command } from './cli/args';
 import { check } from './cli/check';
 import { useColor } from './cli/colors';
 import { InputError, UsageError } from './cli/errors';
+import { init } from './cli/init';
 import { formatRules } from './cli/rules';
 import { timeline } from './cli/timeline';
 
@@ -20,12 +21,16 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(formatRules(ruleRegistry));
       return 0;
     case 'timeline':
-      process.stdout.write(await timeline(command, process.cwd()));
+    case 'init': {
+      const outcome = command.name === 'init' ? await init(command, process.cwd(), new Date()) : await timeline(command, process.cwd());
+      for (const warning of outcome.warnings) process.stderr.write(`postmortem: ${warning}\n`);
+      process.stdout.write(outcome.stdout);
       return 0;
+    }
     case 'check': {
       const outcome = await check(command, process.cwd(), useColor(process.env, process.stdout.isTTY === true));
       process.stdout.write(outcome.stdout);
-      for (const problem of outcome.problems) process.stderr.write(`postmortem: ${problem}\n`);
+      for (const message of [...outcome.warnings, ...outcome.problems]) process.stderr.write(`postmortem: ${message}\n`);
       return outcome.exitCode;
     }
   }

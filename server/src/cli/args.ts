@@ -1,5 +1,7 @@
 // The command line → a typed command. node:util parseArgs does the parsing; this only says what is allowed.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { builtInTemplates } from '../core/template';
+import { closest } from '../core/suggest';
 import { UsageError } from './errors';
 import { CHECK_FORMATS, type CheckFormat } from './formatters';
 
@@ -26,20 +28,36 @@ export interface TimelineCommand {
   format: TimelineFormat;
 }
 
-export type Command = { name: 'help' } | { name: 'version' } | { name: 'rules' } | CheckCommand | TimelineCommand;
+export interface InitCommand {
+  name: 'init';
+  /** The file to write; absent: postmortem-<date>.md in the working directory. */
+  file?: string;
+  /** A built-in template; absent: the template of the nearest .postmortem.yaml, else default. */
+  template?: string;
+  title?: string;
+}
+
+export type Command = { name: 'help' } | { name: 'version' } | { name: 'rules' } | CheckCommand | TimelineCommand | InitCommand;
+
+const TEMPLATE_NAMES = builtInTemplates.map((template) => template.name).join(', ');
 
 export const USAGE = `Usage: postmortem <command> [options]
 
 Commands:
   check [paths or globs...]   Check postmortems (default: the current folder)
   timeline FILE               Print the timeline, milestones and metrics of a postmortem
+  init [FILE]                 Write a new postmortem from a template (default FILE: postmortem-<today>.md)
   rules                       List the rules
 
 Options of check:
   -f, --format stylish|json|sarif   Output format (default: stylish)
       --fix                         Apply fixes and write the files
-  -c, --config FILE                 Use this .postmortem.yaml
-  -t, --template NAME               Check against this template
+  -c, --config FILE                 Use this .postmortem.yaml (default: the nearest one above each file)
+  -t, --template NAME               Check against this built-in template (below)
+
+Options of init:
+  -t, --template NAME               The built-in template (default: the nearest .postmortem.yaml's, else default)
+      --title TITLE                 The incident's title
 
 Options of timeline:
   -f, --format json|mermaid         Output format (default: json)
@@ -47,8 +65,11 @@ Options of timeline:
   -h, --help                        Show this help
   -v, --version                     Show the version
 
-Folders and globs select postmortems: files under postmortems/ or incidents/ folders, names containing
-"postmortem" or "incident-report", or front matter "postmortem: true". Files named explicitly are always checked.
+Folders and globs select postmortems: the "files:" globs of the nearest .postmortem.yaml, else files under
+postmortems/ or incidents/ folders and names containing "postmortem" or "incident-report"; or front matter
+"postmortem: true". Files named explicitly are always checked.
+
+Built-in templates: ${TEMPLATE_NAMES}.
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
 `;
@@ -73,8 +94,14 @@ export function parseCommand(argv: readonly string[]): Command {
         patterns: positionals,
         format: oneOf(values.format ?? 'stylish', CHECK_FORMATS, 'check'),
         fix: values.fix ?? false,
-        engine: { config: values.config, template: values.template },
+        engine: { config: values.config, template: templateName(values.template) },
       };
+    }
+    case 'init': {
+      const { values, positionals } = parse(rest, { help, template: { type: 'string', short: 't' }, title: { type: 'string' } });
+      if (values.help) return { name: 'help' };
+      if (positionals.length > 1) throw new UsageError('init takes at most one FILE');
+      return { name: 'init', file: positionals[0], template: templateName(values.template), title: values.title };
     }
     case 'timeline': {
       const { values, positionals } = parse(rest, { help, format });
@@ -104,6 +131,12 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+function templateName(name: string | undefined): string | undefined {
+  if (name === undefined || builtInTemplates.some((template) => template.name === name)) return name;
+  const suggestion = closest(name, builtInTemplates.map((template) => template.name));
+  throw new UsageError(`unknown template '${name}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; expected ${TEMPLATE_NAMES}`);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], command: string): T {

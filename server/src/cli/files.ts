@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 // The require form makes esbuild bundle tinyglobby's CommonJS build: its ESM build pulls in fdir's, which calls
 // createRequire(import.meta.url), and import.meta.url is undefined in this CommonJS bundle.
 import tinyglobby = require('tinyglobby');
-import { createFilesMatcher, hasPostmortemFrontMatter, isMarkdownOrText } from '../selection';
+import { hasPostmortemFrontMatter, isMarkdownOrText } from '../selection';
 import { InputError } from './errors';
 
 const { glob, isDynamicPattern } = tinyglobby;
@@ -28,14 +28,20 @@ const IGNORE = ['**/node_modules/**'];
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
+ * Whether a file found in a folder or by a glob is listed as a postmortem by its path (`files:` globs); `base` is
+ * where the default globs are matched from when no `.postmortem.yaml` sets them.
+ */
+export type FileSelector = (absolutePath: string, base: string) => boolean;
+
+/**
  * The files to check, sorted by their printed path, each file once even when reached through symlinks;
  * every path or glob that yields none is an error.
  */
-export async function findPostmortems(patterns: readonly string[], cwd: string): Promise<InputFile[]> {
+export async function findPostmortems(patterns: readonly string[], cwd: string, isListed: FileSelector): Promise<InputFile[]> {
   const found = new Set<string>();
   const problems: string[] = [];
   for (const pattern of patterns) {
-    const files = await expand(pattern, cwd).catch((error: unknown) => {
+    const files = await expand(pattern, cwd, isListed).catch((error: unknown) => {
       if (error instanceof InputError) problems.push(...error.messages);
       else throw error;
       return [];
@@ -57,20 +63,20 @@ export async function findPostmortems(patterns: readonly string[], cwd: string):
   return unique;
 }
 
-async function expand(pattern: string, cwd: string): Promise<string[]> {
+async function expand(pattern: string, cwd: string, isListed: FileSelector): Promise<string[]> {
   const path = resolve(cwd, pattern);
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' && isDynamicPattern(pattern)) return null;
     throw new InputError([`${pattern}: ${describe(error)}`]);
   });
   if (info === null) {
-    const files = await selectPostmortems(pattern, cwd, matchBase(resolve(cwd, picomatch.scan(pattern).base), cwd));
+    const files = await selectPostmortems(pattern, cwd, matchBase(resolve(cwd, picomatch.scan(pattern).base), cwd), isListed);
     if (files.length === 0) throw new InputError([`${pattern}: no postmortems match this pattern`]);
     return files;
   }
   if (info.isFile()) return [path];
   if (!info.isDirectory()) throw new InputError([`${pattern}: not a regular file or folder`]);
-  const files = await selectPostmortems('**/*', path, matchBase(path, cwd));
+  const files = await selectPostmortems('**/*', path, matchBase(path, cwd), isListed);
   if (files.length === 0) {
     throw new InputError([`${pattern}: no postmortems in this folder (none under a postmortems/ or incidents/ folder, `
       + 'named like *postmortem*.md, or with "postmortem: true" front matter)']);
@@ -88,12 +94,11 @@ function matchBase(folder: string, cwd: string): string {
   return outside ? dirname(folder) : cwd;
 }
 
-async function selectPostmortems(pattern: string, cwd: string, base: string): Promise<string[]> {
-  const isListed = createFilesMatcher();
+async function selectPostmortems(pattern: string, cwd: string, base: string, isListed: FileSelector): Promise<string[]> {
   const candidates = await glob(pattern, { cwd, absolute: true, dot: false, ignore: IGNORE });
   const selected: string[] = [];
   for (const file of candidates) {
-    if (isListed(relative(base, file)) || (isMarkdownOrText(file) && (await declaresPostmortem(file)))) selected.push(file);
+    if (isListed(file, base) || (isMarkdownOrText(file) && (await declaresPostmortem(file)))) selected.push(file);
   }
   return selected;
 }

@@ -5,3 +5,7 @@ export { applyFixes } from './fixes';
 export { buildTimeline } from './timeline';
 export { timelineToMermaid } from './mermaid';
 export { ruleRegistry, type RuleMeta } from './rules';
+export { builtInTemplates, defaultTemplate, findBuiltInTemplate, type Template, type TemplateSection } from './template';
+export { parseConfig, resolveConfig, configSchema, type ConfigLoader, type ConfigProblem, type ConfigSource, type ResolvedConfig } from './config';
+export { detectTemplate, type TemplateGuess } from './detect';
+export { renderSkeleton } from './skeleton';

@@ -1,55 +1,116 @@
-// The template a document is checked against. `.postmortem.yaml` and the built-in templates produce one;
-// until a document names one, `defaultTemplate` applies.
+// The template a document is checked against. `.postmortem.yaml` and the built-in templates (templates/*.yaml,
+// bundled as text in builtin-templates.ts) produce one; until a document names one, `defaultTemplate` applies.
+import { parse as parseYaml } from 'yaml';
+import { BUILT_IN_TEMPLATE_SOURCES } from './builtin-templates';
+
+export type FrontMatterScalar = string | number | boolean;
 
 export interface TemplateSection {
   name: string;
   aliases: string[];
   required: boolean;
-  /** Text inserted under the heading when the section is added by a fix. */
+  /** Required only when every listed front matter key has one of the listed values (`required: { when: … }`). */
+  when?: Record<string, FrontMatterScalar[]>;
+  /** Text inserted under the heading when the section is added by a fix or `postmortem init`. */
   skeleton?: string;
+}
+
+export interface FrontMatterProperty {
+  type?: 'string' | 'number' | 'boolean' | 'date';
+  enum?: FrontMatterScalar[];
+  /** A regular expression the whole value must match (`u` flag). */
+  pattern?: string;
+  description?: string;
+}
+
+export interface FrontMatterSchema {
+  required: string[];
+  properties: Record<string, FrontMatterProperty>;
 }
 
 export interface Template {
   name: string;
+  description?: string;
   sections: TemplateSection[];
   order: 'strict' | 'any';
   timeline: { order: 'ascending' | 'descending' };
   /** The zone timestamps must be written in. */
   timezone: string;
+  /** What the document's front matter must hold; absent or empty: anything. */
+  frontMatter?: FrontMatterSchema;
 }
 
-export const defaultTemplate: Template = {
-  name: 'default',
-  order: 'any',
-  timeline: { order: 'ascending' },
-  timezone: 'UTC',
-  sections: [
-    {
-      name: 'Summary',
-      aliases: ['Issue Summary', 'Executive Summary', 'Incident Summary', 'Overview', 'What happened', 'Description'],
-      required: true,
-      skeleton: 'What happened, who was affected, and for how long.',
-    },
-    {
-      name: 'Timeline',
-      aliases: ['Key events', 'Chronology', 'Sequence of events', 'Incident timeline'],
-      required: true,
-      skeleton: '- [YYYY-MM-DD HH:mm UTC] What happened.',
-    },
-    {
-      name: 'Root cause',
-      aliases: ['Root causes', 'Contributing factors', 'Trigger', 'Cause', 'Causes'],
-      required: true,
-      skeleton: 'Why it happened.',
-    },
-    {
-      name: 'Action items',
-      aliases: ['Follow-up actions', 'Corrective and Preventative Measures', 'Corrective actions', 'Follow-up', 'Next steps', 'Review actions', 'Remediation'],
-      required: true,
-      skeleton: '- [ ] What we will change, owner, tracking link.',
-    },
-  ],
-};
+/**
+ * The template part of a `.postmortem.yaml` (and of a built-in template file) as written, after validation.
+ * config.ts's zod schema produces exactly this shape; `applyLayer` turns it into a Template.
+ */
+export interface TemplateLayer {
+  name?: string;
+  description?: string;
+  timezone?: string;
+  order?: 'strict' | 'any';
+  timeline?: { order: 'ascending' | 'descending' };
+  sections?: {
+    name: string;
+    aliases?: string[];
+    required?: boolean | { when: Record<string, FrontMatterScalar | FrontMatterScalar[]> };
+    skeleton?: string;
+  }[];
+  frontMatter?: { required?: string[]; properties?: Record<string, FrontMatterProperty> };
+}
+
+/**
+ * `layer` over `base`: keys the layer sets replace the base's (a `sections` list replaces the whole list),
+ * except front matter properties, which merge by key. `name` falls back to `fallbackName`.
+ */
+export function applyLayer(base: Template, layer: TemplateLayer, fallbackName: string): Template {
+  const template: Template = {
+    name: layer.name ?? fallbackName,
+    sections: layer.sections?.map(toSection) ?? base.sections,
+    order: layer.order ?? base.order,
+    timeline: layer.timeline ?? base.timeline,
+    timezone: layer.timezone ?? base.timezone,
+  };
+  const description = layer.description ?? (layer.name === undefined ? base.description : undefined);
+  if (description !== undefined) template.description = description;
+  if (base.frontMatter || layer.frontMatter) {
+    template.frontMatter = {
+      required: layer.frontMatter?.required ?? base.frontMatter?.required ?? [],
+      properties: { ...base.frontMatter?.properties, ...layer.frontMatter?.properties },
+    };
+  }
+  return template;
+}
+
+function toSection(section: NonNullable<TemplateLayer['sections']>[number]): TemplateSection {
+  const result: TemplateSection = { name: section.name, aliases: section.aliases ?? [], required: section.required !== false };
+  if (typeof section.required === 'object') {
+    result.when = Object.fromEntries(Object.entries(section.required.when).map(([key, value]) => [key, Array.isArray(value) ? value : [value]]));
+  }
+  if (section.skeleton !== undefined) result.skeleton = section.skeleton;
+  return result;
+}
+
+/** Whether the document must have `section`, given its front matter data. */
+export function isSectionRequired(section: TemplateSection, frontMatter: Readonly<Record<string, unknown>>): boolean {
+  if (!section.required) return false;
+  if (!section.when) return true;
+  return Object.entries(section.when).every(([key, values]) => {
+    const value = frontMatter[key];
+    const written = (Array.isArray(value) ? value : [value]).filter((item) => item !== null && item !== undefined).map(scalarText);
+    return written.some((item) => values.some((wanted) => String(wanted) === item));
+  });
+}
+
+/** A front matter value as text for comparisons: dates as ISO dates. */
+export function scalarText(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+/** "severity is SEV1 or SEV2 and region is eu": the condition of a conditionally required section, for messages. */
+export function describeCondition(when: Record<string, FrontMatterScalar[]>): string {
+  return Object.entries(when).map(([key, values]) => `${key} is ${values.map(String).join(' or ')}`).join(' and ');
+}
 
 /** Section names any postmortem may use; a bare line in plain text is a heading only when it is one of these. */
 export const COMMON_SECTION_NAMES = [
@@ -66,53 +127,61 @@ export function normalizeHeading(text: string): string {
     .trim();
 }
 
+/** A normalized heading stands for a normalized name when it is the name or goes on after it: "follow up actions preventing …". */
+function headingMatches(heading: string, name: string): boolean {
+  return heading === name || heading.startsWith(name + ' ');
+}
+
 /** The template section a heading stands for: equal to a name or alias, or starting with one at a word boundary. */
 export function matchSection(template: Template, heading: string): TemplateSection | undefined {
   const normalized = normalizeHeading(heading);
   let best: { section: TemplateSection; length: number } | undefined;
-  for (const section of template.sections) {
-    for (const name of [section.name, ...section.aliases]) {
-      const candidate = normalizeHeading(name);
-      const matches = normalized === candidate || normalized.startsWith(candidate + ' ');
-      if (matches && (!best || candidate.length > best.length)) best = { section, length: candidate.length };
-    }
+  for (const { section, candidate } of namesOf(template)) {
+    if (headingMatches(normalized, candidate) && (!best || candidate.length > best.length)) best = { section, length: candidate.length };
   }
   return best?.section;
 }
 
-export function isKnownSectionName(template: Template, heading: string): boolean {
-  if (matchSection(template, heading)) return true;
-  const normalized = normalizeHeading(heading);
-  return COMMON_SECTION_NAMES.some((name) => {
-    const candidate = normalizeHeading(name);
-    return normalized === candidate || normalized.startsWith(candidate + ' ');
-  });
+// Every heading is matched against every built-in template (template detection, bare-line headings): normalize names once.
+const normalizedNames = new WeakMap<Template, { section: TemplateSection; candidate: string }[]>();
+
+function namesOf(template: Template): { section: TemplateSection; candidate: string }[] {
+  let names = normalizedNames.get(template);
+  if (!names) {
+    names = template.sections.flatMap((section) => [section.name, ...section.aliases].map((name) => ({ section, candidate: normalizeHeading(name) })));
+    normalizedNames.set(template, names);
+  }
+  return names;
 }
 
+/** A heading of the template, of any built-in template (so that template detection sees them), or a common one. */
+export function isKnownSectionName(template: Template, heading: string): boolean {
+  if (matchSection(template, heading) || builtInTemplates.some((builtIn) => matchSection(builtIn, heading))) return true;
+  const normalized = normalizeHeading(heading);
+  return COMMON_SECTION_NAMES.some((name) => headingMatches(normalized, normalizeHeading(name)));
+}
+
+// What a built-in template file leaves out.
+const BASE: Template = { name: 'base', sections: [], order: 'any', timeline: { order: 'ascending' }, timezone: 'UTC' };
+
+/**
+ * The built-in templates, from templates/*.yaml. The files are validated against the config schema by the
+ * build and the tests, so here they are only read.
+ */
+export const builtInTemplates: readonly Template[] = BUILT_IN_TEMPLATE_SOURCES.map(({ name, text }) => applyLayer(BASE, parseYaml(text) as TemplateLayer, name));
+
+export function findBuiltInTemplate(name: string): Template | undefined {
+  return builtInTemplates.find((template) => template.name === name);
+}
+
+function builtIn(name: string): Template {
+  const template = findBuiltInTemplate(name);
+  if (!template) throw new Error(`built-in template ${name} is missing from templates/`);
+  return template;
+}
+
+export const defaultTemplate: Template = builtIn('default');
 /** The VTEX incident-report format the seeds follow. */
-export const incidentReportTemplate: Template = {
-  name: 'incident-report',
-  order: 'strict',
-  timeline: { order: 'ascending' },
-  timezone: 'UTC',
-  sections: [
-    { name: 'Summary', aliases: [], required: true, skeleton: 'On YYYY-MM-DD, from HH:mm to HH:mm UTC, what users experienced.' },
-    { name: 'Symptoms', aliases: [], required: true, skeleton: 'What users and monitoring saw.' },
-    { name: 'Timeline', aliases: [], required: true, skeleton: '[YYYY-MM-DD HH:mm UTC]\tWhat happened.' },
-    { name: 'Mitigation strategy', aliases: ['Mitigation'], required: true, skeleton: 'How normal operation was restored.' },
-    { name: 'Follow-up actions', aliases: ['Action items'], required: true, skeleton: '- What will prevent this from happening again.' },
-  ],
-};
-
+export const incidentReportTemplate: Template = builtIn('incident-report');
 /** Status-page exports: updates newest first. */
-export const statusPageTemplate: Template = {
-  name: 'status-page',
-  order: 'any',
-  timeline: { order: 'descending' },
-  timezone: 'UTC',
-  sections: [
-    { name: 'Timeline', aliases: ['Updates', 'Incident updates', 'History'], required: true, skeleton: 'Investigating\n\nWhat we know so far.\n\nYYYY-MM-DD HH:mm UTC' },
-  ],
-};
-
-export const builtInTemplates: readonly Template[] = [defaultTemplate, incidentReportTemplate, statusPageTemplate];
+export const statusPageTemplate: Template = builtIn('status-page');

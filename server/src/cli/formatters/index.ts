@@ -12,6 +12,8 @@ export interface FileReport {
   file: string;
   /** In the engine's order: by position. */
   findings: readonly Finding[];
+  /** Hints about the file that are not findings (the closest built-in template); stylish prints them. */
+  notes?: readonly string[];
 }
 
 export interface FormatContext {

@@ -11,7 +11,9 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
   if (all.length === 0) return '';
   let output = '';
   for (const report of reports) {
-    if (report.findings.length > 0) output += `\n${c.underline(report.file)}\n${table(report.findings, c)}`;
+    if (report.findings.length === 0) continue;
+    output += `\n${c.underline(report.file)}\n${table(report.findings, c)}`;
+    for (const note of report.notes ?? []) output += `  ${c.blue('note')}  ${note}\n`;
   }
   const errors = all.filter((finding) => finding.severity === 'error').length;
   const warnings = all.filter((finding) => finding.severity === 'warning').length;

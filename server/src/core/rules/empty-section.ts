@@ -1,6 +1,9 @@
+import { isSectionRequired } from '../template';
 import type { Rule } from './rule';
 
-const PLACEHOLDER_ONLY = /^[\s\-*+>|:#_]*(?:TODO|TBD|TBA|XXX|FIXME|N\/A|\.\.\.|…|-)?[\s\-*+>|:_.]*$/i;
+// A line is empty content when, without list, quote, table and heading marks, nothing or only a placeholder is left.
+const MARKS = /[\s\-*+>|:#_.]+/g;
+const PLACEHOLDER = /^(?:TODO|TBD|TBA|XXX|FIXME|N\/A|…)?$/i;
 
 export const emptySection: Rule = {
   id: 'PM004',
@@ -10,11 +13,12 @@ export const emptySection: Rule = {
   tags: ['sections', 'template'],
   fixable: false,
   check(doc, report) {
+    const frontMatter = doc.frontMatter?.data ?? {};
     for (const section of doc.sections) {
-      if (!section.match?.required) continue;
+      if (!section.match || !isSectionRequired(section.match, frontMatter)) continue;
       let content = false;
       for (let line = section.bodyStart; line < section.end && !content; line++) {
-        content = !PLACEHOLDER_ONLY.test(doc.index.lineText(line)) || doc.structure.sections.some((other) => other.line === line);
+        content = !PLACEHOLDER.test(doc.index.lineText(line).replace(MARKS, '')) || doc.structure.sections.some((other) => other.line === line);
       }
       if (!content) report({ span: section.titleSpan, message: `Section "${section.title}" is empty.` });
     }

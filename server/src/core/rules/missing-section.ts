@@ -1,3 +1,4 @@
+import { describeCondition, isSectionRequired } from '../template';
 import type { Rule } from './rule';
 import { documentHeadingStyle, lineOffset, presentSections, titleSpan, writeHeading } from './sections';
 
@@ -12,16 +13,20 @@ export const missingSection: Rule = {
     const present = presentSections(doc);
     const { style, level } = documentHeadingStyle(doc);
     const newline = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    const frontMatter = doc.frontMatter?.data ?? {};
     doc.template.sections.forEach((section, position) => {
-      if (!section.required || present.some((item) => item.match === section)) return;
+      if (!isSectionRequired(section, frontMatter) || present.some((item) => item.match === section)) return;
       // Insert before the first present section that the template puts after this one; else at the end.
       const next = present.find((item) => item.position > position);
       const at = next ? lineOffset(doc, next.section.line) : doc.text.length;
-      const block = [writeHeading(section.name, style, level), '', section.skeleton ?? '', ''].join('\n').replace(/\n/g, newline);
+      const lines = [writeHeading(section.name, style, level), ...(section.skeleton ? ['', section.skeleton] : []), ''];
+      const block = lines.join('\n').replace(/\n/g, newline);
       const lead = next ? '' : (doc.text.endsWith('\n') ? newline : newline + newline);
+      const aliases = section.aliases.length ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
+      const condition = section.when ? ` when ${describeCondition(section.when)}` : '';
       report({
         span: titleSpan(doc),
-        message: `Missing section "${section.name}"` + (section.aliases.length ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '') + ` required by the ${doc.template.name} template.`,
+        message: `Missing section "${section.name}"${aliases} required by the ${doc.template.name} template${condition}.`,
         fixes: [{ title: `Insert a "${section.name}" section`, edits: [{ start: at, end: at, newText: lead + block + (next ? newline : '') }] }],
       });
     });
