@@ -1,6 +1,7 @@
 // Language server latency: time from a didChange to the publishDiagnostics for that version, on a generated
-// 2,000-line postmortem with debounce 0. Builds dist/server.js, then `node scripts/bench-lsp.mjs [lines] [edits]`.
-import { execFileSync, spawn } from 'node:child_process';
+// 2,000-line postmortem with debounce 0. `npm run build && node scripts/bench-lsp.mjs [lines] [edits]`.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import protocol from 'vscode-languageserver-protocol/node';
@@ -16,8 +17,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lines = Number(process.argv[2] ?? 2000);
 const edits = Number(process.argv[3] ?? 50);
 
-execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
-const server = spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const bundle = path.join(root, 'dist/server.js');
+if (!existsSync(bundle)) {
+  console.error('dist/server.js is missing: run `npm run build` first.');
+  process.exit(2);
+}
+const server = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 
 const waiting = new Map();

@@ -1,0 +1,83 @@
+// The engine as the server runs it: one parse and lint per document version (hover, completion, symbols and code
+// actions share it), a rule that throws is logged once and skipped, and fixes are applied to a fixed point.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyFixes, type Finding } from '../core';
+import { lintDocument, type LintOptions } from '../core/lint';
+import type { Postmortem } from '../core/model';
+import { parse } from '../core/parse';
+import { rules as registry, type Rule } from '../core/rules';
+import { describeError, type Log } from './log';
+import type { DocumentSettings } from './settings';
+
+// Applying fixes may expose new findings with fixes (a second missing section at the same place); this bounds it.
+const MAX_FIX_PASSES = 10;
+
+interface Analysis {
+  version: number;
+  settings: DocumentSettings;
+  doc: Postmortem;
+  findings?: Finding[];
+}
+
+export class Analyzer {
+  private readonly latest = new Map<string, Analysis>();
+
+  constructor(private readonly log: Log, private readonly rules: readonly Rule[] = registry) {}
+
+  options(settings: DocumentSettings): LintOptions {
+    return {
+      template: settings.template,
+      severities: settings.severities,
+      rules: this.rules,
+      onRuleError: (rule, error) => this.log.errorOnce(`rule:${rule.name}`, `Rule ${rule.name} (${rule.id}) failed and was skipped: ${describeError(error)}`),
+    };
+  }
+
+  parse(document: TextDocument, settings: DocumentSettings): Postmortem {
+    return this.analysis(document, settings).doc;
+  }
+
+  findings(document: TextDocument, settings: DocumentSettings): Finding[] {
+    const analysis = this.analysis(document, settings);
+    analysis.findings ??= lintDocument(analysis.doc, this.options(settings));
+    return analysis.findings;
+  }
+
+  /**
+   * The text after applying the first preferred fix of each selected finding, linting again until nothing changes:
+   * fixes that overlap are skipped by `applyFixes` and picked up by the next pass.
+   */
+  fixToFixedPoint(document: TextDocument, settings: DocumentSettings, select: (finding: Finding) => boolean): string {
+    let text = document.getText();
+    let findings = this.findings(document, settings);
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const result = applyFixes(text, findings.filter(select));
+      if (result.applied === 0 || result.text === text) break;
+      text = result.text;
+      findings = lintDocument(parse(text, { template: settings.template }), this.options(settings));
+    }
+    return text;
+  }
+
+  forget(uri: string): void {
+    this.latest.delete(uri);
+  }
+
+  private analysis(document: TextDocument, settings: DocumentSettings): Analysis {
+    const cached = this.latest.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings) return cached;
+    const analysis: Analysis = { version: document.version, settings, doc: parse(document.getText(), { template: settings.template }) };
+    this.latest.set(document.uri, analysis);
+    return analysis;
+  }
+}
+
+/** Test hook: the registry with `name`'s check replaced by one that throws. */
+export function withCrashingRule(name: string): readonly Rule[] {
+  return registry.map((rule) => (rule.name === name ? {
+    ...rule,
+    check: () => {
+      throw new Error(`${name} crashed on purpose (POSTMORTEM_TEST_CRASH_RULE)`);
+    },
+  } : rule));
+}
