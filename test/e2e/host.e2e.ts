@@ -1,0 +1,23 @@
+// Where the suite runs: a real VS Code with the extension under development, a trusted workspace folder.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extension, workspaceFolder } from './helpers';
+
+export function hostSuite(): void {
+  describe('VS Code host', () => {
+    it('loads the extension from the repository in a trusted workspace folder', async () => {
+      assert.equal(vscode.workspace.isTrusted, true);
+      assert.equal(vscode.workspace.workspaceFolders?.length, 1);
+      assert.equal(workspaceFolder().scheme, 'file');
+      const ours = extension();
+      const manifest = ours.packageJSON as { main?: string; contributes?: { commands?: { command: string }[] } };
+      assert.equal(manifest.main, './dist/client.js');
+      // Not activated on `*`: it waits for a Markdown, text or postmortem document (or one of its commands), and the
+      // workspace has none open yet.
+      assert.equal(ours.isActive, false);
+      await ours.activate();
+      const commands = await vscode.commands.getCommands(true);
+      for (const { command } of manifest.contributes?.commands ?? []) assert.ok(commands.includes(command), command);
+    });
+  });
+}
