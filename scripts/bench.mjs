@@ -1,14 +1,27 @@
-// Engine benchmark: median lint time per document size and how it grows. `npm run bench`.
+// Engine benchmark (`npm run bench`): median lint time per document size, how it grows, and side by
+// side on the same documents in the same run: markdownlint (default rules, the library users run on
+// Markdown in VS Code) and the physical floor (split into lines, one regex test per line). Then the
+// CLI benchmark (scripts/bench-cli.mjs). Prints numbers only; nothing here is a test.
+//   BENCH_SIZES=100,1000  limit the sizes;  BENCH_CLI=0  skip the CLI benchmark.
+import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint as markdownlint } from 'markdownlint/sync';
 import { generatePostmortem } from './generate.mjs';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Collect garbage between measurements, so that one tool's garbage is not collected on another's clock.
+if (typeof globalThis.gc !== 'function') {
+  const rerun = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], { stdio: 'inherit' });
+  process.exit(rerun.status ?? 1);
+}
 const dir = mkdtempSync(path.join(tmpdir(), 'postmortem-bench-'));
 const outfile = path.join(dir, 'core.cjs');
-await esbuild.build({ entryPoints: ['server/src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, minify: true, logLevel: 'warning' });
+await esbuild.build({ entryPoints: [path.join(here, '../server/src/core/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, minify: true, logLevel: 'warning' });
 const { lint } = createRequire(import.meta.url)(outfile);
 rmSync(dir, { recursive: true, force: true });
 
@@ -17,26 +30,68 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function measure(text, runs) {
-  for (let i = 0; i < 3; i++) lint(text);
+function measure(fn, runs, warmup) {
+  globalThis.gc();
+  for (let i = 0; i < warmup; i++) fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    lint(text);
+    fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return median(times);
 }
 
-const sizes = [100, 1_000, 10_000, 100_000];
-const results = [];
-for (const lines of sizes) {
-  const text = generatePostmortem(lines);
-  const runs = lines >= 100_000 ? 5 : lines >= 10_000 ? 15 : 41;
-  const ms = measure(text, runs);
-  results.push({ lines, ms });
-  console.log(`engine lint ${String(lines).padStart(7)} lines: median ${ms.toFixed(2)} ms (${lint(text).length} findings)`);
+// The floor: what any line-based checker must at least do.
+const FLOOR_RE = /\b\d{1,2}:\d\d\b/;
+function floor(text) {
+  let hits = 0;
+  for (const line of text.split(/\r?\n/)) if (FLOOR_RE.test(line)) hits++;
+  return hits;
 }
+
+const mdl = (text) => markdownlint({ strings: { doc: text } }).doc;
+
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
+const documents = sizes.map((lines) => ({ lines, text: generatePostmortem(lines), runs: lines >= 100_000 ? 5 : lines >= 10_000 ? 15 : lines >= 1_000 ? 41 : 101 }));
+// Each tool on every size in turn: our engine first, then the floor, then markdownlint.
+const results = documents.map(({ lines, text, runs }) => ({ lines, ms: measure(() => lint(text), runs, 5), findings: lint(text).length }));
+documents.forEach(({ text, runs }, i) => { results[i].floorMs = measure(() => floor(text), runs * 2, 5); });
+documents.forEach(({ lines, text, runs }, i) => {
+  results[i].mdlMs = measure(() => mdl(text), lines >= 100_000 ? 3 : Math.min(runs, 15), 1);
+  results[i].mdlFindings = mdl(text).length;
+});
+for (const r of results) {
+  console.log(`engine lint ${String(r.lines).padStart(7)} lines: median ${r.ms.toFixed(2)} ms (${r.findings} findings) | markdownlint ${r.mdlMs.toFixed(2)} ms (${r.mdlFindings}) | floor ${r.floorMs.toFixed(3)} ms`);
+}
+
+console.log('');
+console.log('| lines | engine median ms | findings | markdownlint ms | ours / markdownlint | floor ms | ours / floor |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  console.log(`| ${r.lines} | ${r.ms.toFixed(2)} | ${r.findings} | ${r.mdlMs.toFixed(1)} | ${(r.ms / r.mdlMs).toFixed(3)} | ${r.floorMs.toFixed(3)} | ${(r.ms / r.floorMs).toFixed(1)} |`);
+}
+console.log('');
 for (let i = 1; i < results.length; i++) {
-  console.log(`growth ${results[i - 1].lines} → ${results[i].lines} lines: ×${(results[i].ms / results[i - 1].ms).toFixed(1)} time for ×10 lines`);
+  const growth = results[i].ms / results[i - 1].ms;
+  const factor = results[i].lines / results[i - 1].lines;
+  console.log(`growth ${results[i - 1].lines} → ${results[i].lines} lines: ×${growth.toFixed(1)} time for ×${factor} lines${growth > factor * 1.2 ? ' (SUPERLINEAR)' : ''}`);
+}
+// The huge-input target: a 5 MB postmortem of the same kind.
+if (process.env.BENCH_5MB !== '0') {
+  const perLine = generatePostmortem(2_000).length / 2_000;
+  const text = generatePostmortem(Math.ceil((5 * 1024 * 1024) / perLine));
+  const ms = measure(() => lint(text), 5, 1);
+  console.log(`engine lint 5 MB (${(text.length / 1024 / 1024).toFixed(2)} MB, ${text.split('\n').length - 1} lines): median ${ms.toFixed(0)} ms`);
+}
+const tenK = results.find((r) => r.lines === 10_000);
+if (tenK) {
+  console.log(`ratio-vs-markdownlint: ${(tenK.ms / tenK.mdlMs).toFixed(4)}`);
+  console.log(`ratio-vs-floor: ${(tenK.ms / tenK.floorMs).toFixed(1)}`);
+}
+
+if (process.env.BENCH_CLI !== '0') {
+  console.log('');
+  const cli = spawnSync(process.execPath, [path.join(here, 'bench-cli.mjs')], { stdio: 'inherit' });
+  if (cli.status !== 0) process.exitCode = cli.status ?? 1;
 }

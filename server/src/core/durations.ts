@@ -104,8 +104,11 @@ const NEXT = new RegExp(`(?<sep>,?[ \\u00a0]+and[ \\u00a0]+|,[ \\u00a0]*|[ \\u00
 const ISO =
   /(?<![\p{L}\p{N}])P(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?(?![\p{L}\p{N}])/gu;
 const ISO_UNITS: readonly Unit[] = ['d', 'h', 'm', 's'];
-// Every duration has a digit or a word unit; most lines have neither.
-const QUICK = /[0-9]|hour|min|day|sec|hr/i;
+// Every duration has a digit right before a unit's first letter (the unit may follow a space, no-break space or
+// hyphen), or a unit word; most lines have neither. Without the Unicode flag, "ſ" does not fold to "s" here, and
+// FIRST's matches of it are not durations anyway.
+const QUICK = /\d[ \u00a0-]?[dhms]|hour|min|day|sec|hr/i;
+const QUICK_REACH = 32;
 const AFTER_END = /[\p{L}\p{N}]|_[\p{L}\p{N}]/uy;
 
 interface Part {
@@ -115,15 +118,21 @@ interface Part {
   readonly decimal: boolean;
 }
 
+/** The value of a number word, or -1 for a word that only case-folds to one ("ſix"). */
 function wordValue(word: string): number {
   const [tens, ones] = word.toLowerCase().split(/[- ]/);
   const t = TENS.indexOf(tens);
-  return t > 0 ? t * 10 + (ones === undefined ? 0 : ONES.indexOf(ones)) : ONES.indexOf(tens);
+  if (t <= 0) return ONES.indexOf(tens);
+  if (ones === undefined) return t * 10;
+  const o = ONES.indexOf(ones);
+  return o > 0 ? t * 10 + o : -1;
 }
 
 function readPart(groups: Record<string, string | undefined>): Part | undefined {
   const unitText = groups.unit as string;
-  const entry = SPELLINGS.get(unitText.toLowerCase()) as Spelling;
+  // The regex is Unicode case-insensitive: "ſ" (long s) matches the unit "s", but only ASCII spellings are units.
+  const entry = SPELLINGS.get(unitText.toLowerCase());
+  if (entry === undefined) return undefined;
   const letter = unitText.length === 1;
   // Upper-case letters are other units: "10M users", "5 MB".
   if (letter && unitText !== unitText.toLowerCase()) return undefined;
@@ -147,7 +156,9 @@ function readPart(groups: Record<string, string | undefined>): Part | undefined 
     if (!fits || gap === '-') return undefined;
     return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'article', pad: 0 }, value: 1, decimal: false };
   }
-  return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'words', pad: 0 }, value: wordValue(word), decimal: false };
+  const value = wordValue(word);
+  if (value < 0) return undefined;
+  return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'words', pad: 0 }, value, decimal: false };
 }
 
 function matchOf(text: string, start: number, end: number, parts: readonly Part[], seps: string[], iso: boolean): DurationMatch {
@@ -174,8 +185,8 @@ function matchOf(text: string, start: number, end: number, parts: readonly Part[
   };
 }
 
-function scanUnits(text: string, out: DurationMatch[]): void {
-  FIRST.lastIndex = 0;
+function scanUnits(text: string, out: DurationMatch[], from: number): void {
+  FIRST.lastIndex = from;
   for (let m = FIRST.exec(text); m !== null; m = FIRST.exec(text)) {
     const groups = m.groups as Record<string, string | undefined>;
     const start = m.index;
@@ -256,8 +267,11 @@ function scanIso(text: string, out: DurationMatch[]): void {
 /** Every stated duration in `text`, in order. Cheap on text without a digit or a unit word. */
 export function scanDurations(text: string): DurationMatch[] {
   const out: DurationMatch[] = [];
-  if (!QUICK.test(text)) return out;
-  scanUnits(text, out);
+  const quick = text.search(QUICK);
+  if (quick < 0) return out;
+  // The first duration holds a QUICK match no earlier than this one, at most 19 characters (a long number) or
+  // 14 ("seventy-seven ") after the duration's start: the scan can begin a little before it.
+  scanUnits(text, out, Math.max(0, quick - QUICK_REACH));
   if (text.includes('P')) {
     const before = out.length;
     scanIso(text, out);

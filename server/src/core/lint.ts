@@ -48,7 +48,9 @@ export function lintDocument(doc: Postmortem, options: LintOptions = {}): Findin
       options.onRuleError?.(rule, error);
       continue;
     }
-    findings.push(...found);
+    // Not push(...found): a spread of more than about 120,000 arguments overflows the call stack.
+    for (const finding of found) findings.push(finding);
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.id.localeCompare(b.id));
+  // Ids are ASCII ("PM005"): a plain comparison orders them as localeCompare did, without its cost per pair.
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

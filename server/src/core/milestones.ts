@@ -1,6 +1,6 @@
 // Milestones (impact start, detected, mitigated, resolved) and the durations a document states about them.
 // Evidence comes in strengths: markers and front matter beat field lines, which beat keywords in entries.
-import type { ClaimKind, DurationClaim, MilestoneEvidence, Postmortem, Stamp } from './model';
+import type { ClaimKind, DurationClaim, DurationRef, MilestoneEvidence, Postmortem, Stamp } from './model';
 import { normalizeHeading } from './template';
 import type { MilestoneKind } from './types';
 
@@ -25,7 +25,38 @@ const FIELD_LABELS: [RegExp, EvidenceKind][] = [
   [/^(?:resolved|resolution(?: time)?|end(?: time)?|ended|closed|outage end(?:ed)?)$/, 'resolved'],
 ];
 // The same labels written without a colon before the stamp: "  - First detected 2021-09-04 22:05".
-const LABEL_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{2,30}?)(?:\*\*|__)?\s*:?\s+$/;
+const LABEL = /^[A-Za-z][A-Za-z ]{2,30}$/;
+
+/** What `\s` matches, by character code. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The label in the text before a stamp, as `/^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{2,30}?)(?:\*\*|__)?\s*:?\s+$/`
+ * reads it, taken apart by hand: as one regex its runs of whitespace backtracked quadratically.
+ */
+function labelBefore(before: string): string | undefined {
+  const space = (i: number) => i >= 0 && i < before.length && isSpace(before.charCodeAt(i));
+  let end = before.length;
+  if (!space(end - 1)) return undefined;
+  while (space(end - 1)) end--;
+  if (before[end - 1] === ':') {
+    end--;
+    while (space(end - 1)) end--;
+  }
+  if (end >= 2 && (before.startsWith('**', end - 2) || before.startsWith('__', end - 2))) end -= 2;
+  let start = 0;
+  while (space(start)) start++;
+  if ((before[start] === '-' || before[start] === '*' || before[start] === '+') && space(start + 1)) {
+    start++;
+    while (space(start)) start++;
+  }
+  if (before.startsWith('**', start) || before.startsWith('__', start)) start += 2;
+  const label = before.slice(start, Math.max(start, end));
+  return LABEL.test(label) ? label : undefined;
+}
 
 const MARKERS: [RegExp, EvidenceKind, string][] = [
   [/(?:<|&lt;)\s*start of (?:the )?(?:outage|incident|impact)\s*(?:>|&gt;)|\boutage (?:begins|starts)\b|\[start\]/i, 'start', 'start marker'],
@@ -33,6 +64,9 @@ const MARKERS: [RegExp, EvidenceKind, string][] = [
   [/\[mitigated\]/i, 'mitigated', '[mitigated] tag'],
   [/(?:<|&lt;)\s*end of (?:the )?(?:outage|incident|impact)\s*(?:>|&gt;)|\boutage (?:ends|ended)\b|\[resolved\]|\[end\]/i, 'resolved', 'end marker'],
 ];
+
+// Every marker has one of these: most stamped lines have none, and one test replaces four.
+const MAY_MARK = /[<&]|outage|\[(?:start|detected|mitigated|resolved|end)\]/i;
 
 const KEYWORDS: [RegExp, MilestoneKind][] = [
   [/\b(?:first errors?|errors?|failures?|failing|failed|outage|degrad(?:ed|ation)|unavailable|unable to|crash\w*|5\d\d\b|stop(?:s|ped) \w+ing|broke|breakage|elevated)\b/i, 'start'],
@@ -43,7 +77,7 @@ const KEYWORDS: [RegExp, MilestoneKind][] = [
 
 export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
   const evidence: MilestoneEvidence[] = [];
-  const usable = (stamp: Stamp | undefined): stamp is Stamp => !!stamp && !!stamp.instant && !!stamp.parts.time;
+  const usable = (stamp: Stamp | undefined): stamp is Stamp => !!stamp && stamp.epoch !== undefined && !!stamp.parts.time;
   const hasStartKey = doc.stamps.some((stamp) => stamp.frontMatterKey && FRONT_MATTER_KEYS[stamp.frontMatterKey.toLowerCase()] === 'start' && stamp.frontMatterKey !== 'date');
   for (const stamp of doc.stamps) {
     if (!stamp.frontMatterKey || !usable(stamp)) continue;
@@ -60,20 +94,28 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     const stamp = firstOnLine.get(field.line);
     if (kind && stamp && stamp.span.start >= field.valueSpan.start) evidence.push({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
   }
+  const withEvidence = new Set(evidence.map((item) => item.stamp));
   for (const [line, stamp] of firstOnLine) {
-    const before = doc.text.slice(doc.index.lineStarts[line], stamp.span.start);
-    const label = LABEL_LINE.exec(before);
-    const kind = label && labelKind(label[1]);
-    if (kind && !evidence.some((item) => item.stamp === stamp)) evidence.push({ kind, stamp, source: `"${label[1].trim()}"`, strength: STRENGTH.field });
+    // A label ends with a blank right before the stamp: most stamped lines are ruled out by that one character.
+    const lineStart = doc.index.lineStarts[line];
+    const label = stamp.span.start > lineStart && isSpace(doc.text.charCodeAt(stamp.span.start - 1))
+      ? labelBefore(doc.text.slice(lineStart, stamp.span.start))
+      : undefined;
+    const kind = label && labelKind(label);
+    if (kind && !withEvidence.has(stamp)) evidence.push({ kind, stamp, source: `"${label.trim()}"`, strength: STRENGTH.field });
     const lineText = doc.index.lineText(line);
+    if (!MAY_MARK.test(lineText)) continue;
     for (const [pattern, markerKind, source] of MARKERS) {
       if (pattern.test(lineText)) evidence.push({ kind: markerKind, stamp, source, strength: STRENGTH.marker });
     }
   }
   for (const window of doc.windows) {
-    if (!window.from.instant || !window.to.instant) continue;
-    evidence.push({ kind: 'start', stamp: window.from, source: 'stated window', strength: STRENGTH.window });
-    evidence.push({ kind: 'resolved', stamp: window.to, source: 'stated window', strength: STRENGTH.window });
+    if (window.from.epoch === undefined || window.to.epoch === undefined) continue;
+    // A window written backwards reads as time-range-inverted's fix will write it, so the readings do not change
+    // between fix-all passes.
+    const [from, to] = window.to.epoch < window.from.epoch ? [window.to, window.from] : [window.from, window.to];
+    evidence.push({ kind: 'start', stamp: from, source: 'stated window', strength: STRENGTH.window });
+    evidence.push({ kind: 'resolved', stamp: to, source: 'stated window', strength: STRENGTH.window });
   }
   for (const entry of doc.timeline) {
     if (!usable(entry.stamp)) continue;
@@ -102,8 +144,14 @@ const LASTED = /^\s*(?:[-*+]\s+)?(lasted(?: for)?|duration)\s+(?=[\d*_])/i;
 export function readClaims(doc: Postmortem): DurationClaim[] {
   const claims: DurationClaim[] = [];
   const claimed = new Set<number>();
+  const onLine = new Map<number, DurationRef[]>();
+  for (const duration of doc.durations) {
+    const list = onLine.get(duration.line);
+    if (list) list.push(duration);
+    else onLine.set(duration.line, [duration]);
+  }
   const add = (kind: ClaimKind, label: string, line: number, from: number) => {
-    const duration = doc.durations.find((candidate) => candidate.line === line && candidate.span.start >= from);
+    const duration = onLine.get(line)?.find((candidate) => candidate.span.start >= from);
     if (!duration || claimed.has(duration.span.start)) return;
     claimed.add(duration.span.start);
     claims.push({ kind, label, duration });
@@ -122,13 +170,22 @@ export function readClaims(doc: Postmortem): DurationClaim[] {
   return claims.sort((a, b) => a.duration.span.start - b.duration.span.start);
 }
 
-/** Candidate stamps for a milestone, strongest first; within a strength, the natural pick first. */
-export function candidates(doc: Postmortem, kind: EvidenceKind): MilestoneEvidence[] {
+// Rules ask for the same candidates and milestones once per claim or finding: computed once per document's evidence.
+const candidateCache = new WeakMap<readonly MilestoneEvidence[], Map<EvidenceKind, readonly MilestoneEvidence[]>>();
+const choiceCache = new WeakMap<readonly MilestoneEvidence[], { timeline: Postmortem['timeline']; choice: MilestoneChoice }>();
+
+/** Candidate stamps for a milestone, strongest first; within a strength, the natural pick first. Do not modify the result. */
+export function candidates(doc: Postmortem, kind: EvidenceKind): readonly MilestoneEvidence[] {
+  let cache = candidateCache.get(doc.evidence);
+  if (!cache) candidateCache.set(doc.evidence, (cache = new Map()));
+  const cached = cache.get(kind);
+  if (cached) return cached;
   const latestFirst = kind === 'resolved';
-  return doc.evidence
+  const found = doc.evidence
     .filter((item) => item.kind === kind)
-    .sort((a, b) => b.strength - a.strength
-      || (latestFirst ? b.stamp.instant!.toMillis() - a.stamp.instant!.toMillis() : a.stamp.instant!.toMillis() - b.stamp.instant!.toMillis()));
+    .sort((a, b) => b.strength - a.strength || (latestFirst ? b.stamp.epoch! - a.stamp.epoch! : a.stamp.epoch! - b.stamp.epoch!));
+  cache.set(kind, found);
+  return found;
 }
 
 export interface MilestoneChoice {
@@ -141,13 +198,16 @@ export interface MilestoneChoice {
 
 /** The document's milestones: the strongest evidence for each, with the timeline's first and last entries as fallbacks. */
 export function chooseMilestones(doc: Postmortem): MilestoneChoice {
+  const cached = choiceCache.get(doc.evidence);
+  if (cached && cached.timeline === doc.timeline) return { ...cached.choice };
   const choice: MilestoneChoice = {};
   for (const kind of ['start', 'detected', 'mitigated', 'resolved', 'declared'] as const) choice[kind] = candidates(doc, kind)[0];
-  const dated = doc.timeline.filter((entry) => entry.stamp.instant);
+  const dated = doc.timeline.filter((entry) => entry.stamp.epoch !== undefined);
   if (!choice.start) {
-    const first = dated.reduce<Stamp | undefined>((best, entry) => (!best || entry.stamp.instant! < best.instant! ? entry.stamp : best), undefined);
+    const first = dated.reduce<Stamp | undefined>((best, entry) => (!best || entry.stamp.epoch! < best.epoch! ? entry.stamp : best), undefined);
     if (first) choice.start = { kind: 'start', stamp: first, source: 'first timeline entry', strength: 0 };
     else if (choice.detected) choice.start = { ...choice.detected, kind: 'start', source: `${choice.detected.source} (no earlier start known)` };
   }
-  return choice;
+  choiceCache.set(doc.evidence, { timeline: doc.timeline, choice });
+  return { ...choice };
 }

@@ -36,6 +36,11 @@ export interface Stamp {
   invalid?: string;
   /** The instant in UTC; absent for invalid stamps. Time-only stamps with no date anywhere get a floating date. */
   instant?: DateTime;
+  /**
+   * The same instant in milliseconds since the epoch, present exactly when `instant` is. Compare and sort with
+   * this: `instant` is a luxon DateTime built on first use, for messages and hover.
+   */
+  epoch?: number;
   range?: { role: 'from' | 'to'; partner: Stamp };
 }
 

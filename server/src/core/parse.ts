@@ -1,5 +1,5 @@
 // parse(text) → Postmortem: structure, every stamp resolved to an instant, durations, timeline, evidence.
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import { scanDurations } from './durations';
 import { readFrontMatter } from './frontmatter';
 import { readClaims, readEvidence } from './milestones';
@@ -9,7 +9,8 @@ import { defaultTemplate, normalizeHeading, type Template } from './template';
 import { LineIndex } from './text';
 import { readTimeline } from './timeline-entries';
 import { scanTimestamps, type StampParts } from './timestamps';
-import { findZoneDeclaration, resolveZone, type ZoneDeclaration } from './zones';
+import type { Span } from './types';
+import { findZoneDeclaration, resolveZone, wallMillis, zonedMillis, type ResolvedZone, type ZoneDeclaration } from './zones';
 
 export interface ParseOptions {
   template?: Template;
@@ -18,7 +19,14 @@ export interface ParseOptions {
 // Text that looks like stamps but is not prose: URLs, inline code, HTML tags.
 const MASKED = /\bhttps?:\/\/[^\s)\]>"'`]+|`[^`\n]*`|<[a-zA-Z/][^<>\n]{0,200}>/g;
 
+// The one piece of a line that is not a table row, reused line after line (no allocation per line).
+const WHOLE_LINE = [{ start: 0, text: '', timeField: false }];
+const HAS_DIGIT = /\d/;
+const HAS_LETTER = /[a-z]/i;
+
 function mask(text: string): string {
+  // Most lines have no URL, code span or tag: no regex for them.
+  if (text.indexOf('://') < 0 && text.indexOf('`') < 0 && text.indexOf('<') < 0) return text;
   return text.replace(MASKED, (match) => ' '.repeat(match.length));
 }
 
@@ -45,13 +53,13 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   for (let line = 0; line < index.lineCount; line++) {
     if (structure.skipped[line]) continue;
     const lineText = index.lineText(line);
-    if (!/\d/.test(lineText) && !/[a-z]/i.test(lineText)) continue;
+    if (!HAS_DIGIT.test(lineText) && !HAS_LETTER.test(lineText)) continue;
     const lineStart = index.lineStarts[line];
     const masked = mask(lineText);
     const cells = structure.cells.get(line);
     const pieces = cells
       ? cells.map((cell, i) => ({ start: cell.start - lineStart, text: masked.slice(cell.start - lineStart, cell.end - lineStart), timeField: i === 0 }))
-      : [{ start: 0, text: masked, timeField: false }];
+      : (WHOLE_LINE[0].text = masked, WHOLE_LINE);
     for (const piece of pieces) {
       const { stamps, ranges } = scanTimestamps(piece.text, { timeField: piece.timeField });
       const first = raw.length;
@@ -102,14 +110,17 @@ function readTitle(index: LineIndex, sections: Section[], data: Record<string, u
 function readDeclarations(index: LineIndex, structure: Structure): ZoneDeclaration[] {
   const declarations: ZoneDeclaration[] = [];
   const sections = structure.sections;
+  let headingAt: Map<number, Section> | undefined;
+  let innermost: (Section | undefined)[] | undefined;
   for (let line = 0; line < index.lineCount; line++) {
     if (structure.skipped[line]) continue;
     const found = findZoneDeclaration(index.lineText(line));
     if (!found) continue;
     const start = index.lineStarts[line];
-    const heading = sections.find((section) => section.line === line);
+    if (!headingAt || !innermost) ({ headingAt, innermost } = sectionLookup(sections, index.lineCount));
+    const heading = headingAt.get(line);
     // The innermost section around the line; a heading's declaration covers its own section.
-    const around = heading ?? [...sections].reverse().find((section) => section.line < line && section.end > line);
+    const around = heading ?? innermost[line];
     const scope = heading
       ? { start: heading.bodyStart, end: heading.end }
       : around && around.level > 1
@@ -129,6 +140,63 @@ function declarationFor(declarations: ZoneDeclaration[], line: number): ZoneDecl
   return best;
 }
 
+/** The heading on each line, and for each line the innermost section that started on an earlier line and contains it. */
+function sectionLookup(sections: Section[], lineCount: number): { headingAt: Map<number, Section>; innermost: (Section | undefined)[] } {
+  const headingAt = new Map<number, Section>();
+  const innermost = new Array<Section | undefined>(lineCount);
+  // Sections nest at most six deep, so painting each one's lines over its parents' costs at most six passes.
+  for (const section of sections) {
+    if (!headingAt.has(section.line)) headingAt.set(section.line, section);
+    for (let line = section.line + 1; line < section.end; line++) innermost[line] = section;
+  }
+  return { headingAt, innermost };
+}
+
+/**
+ * For stamps in line order: the declaration that covers the line and starts last (the last written on a tie).
+ * Every query line is at least the one before, so a declaration whose scope has ended can be dropped for good.
+ */
+function declarationFinder(declarations: ZoneDeclaration[]): (line: number) => ZoneDeclaration | undefined {
+  if (declarations.length === 0) return () => undefined;
+  const byStart = declarations.map((declaration, order) => ({ declaration, order })).sort((a, b) => a.declaration.scope.start - b.declaration.scope.start || a.order - b.order);
+  // A max-heap on (scope start, written order) of the declarations whose scope has started.
+  const heap: { declaration: ZoneDeclaration; order: number }[] = [];
+  const above = (a: (typeof heap)[number], b: (typeof heap)[number]) => a.declaration.scope.start > b.declaration.scope.start || (a.declaration.scope.start === b.declaration.scope.start && a.order > b.order);
+  const push = (item: (typeof heap)[number]) => {
+    heap.push(item);
+    for (let i = heap.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!above(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  };
+  const pop = () => {
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    heap[0] = last;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && above(heap[l], heap[top])) top = l;
+      if (r < heap.length && above(heap[r], heap[top])) top = r;
+      if (top === i) break;
+      [heap[i], heap[top]] = [heap[top], heap[i]];
+      i = top;
+    }
+  };
+  let next = 0;
+  let previous = -Infinity;
+  return (line) => {
+    if (line < previous) return declarationFor(declarations, line);
+    previous = line;
+    while (next < byStart.length && byStart[next].declaration.scope.start <= line) push(byStart[next++]);
+    while (heap.length > 0 && heap[0].declaration.scope.end <= line) pop();
+    return heap[0]?.declaration;
+  };
+}
+
 const FLOATING_DATE: CalendarDate = { year: 2000, month: 1, day: 1 };
 
 function resolveStamps(
@@ -137,11 +205,7 @@ function resolveStamps(
   declarations: ZoneDeclaration[],
 ): Stamp[] {
   const stamps: Stamp[] = raw.map(({ parts, line, base, frontMatterKey }) => {
-    const span = { start: base + parts.start, end: base + parts.end };
-    const stamp: Stamp = {
-      parts, line, span, inFrontMatter: frontMatterKey !== undefined, frontMatterKey,
-      zone: null, zoneSource: 'none', date: null, dateSource: 'none', invalid: parts.invalid,
-    };
+    const stamp = new ResolvedStamp(parts, line, { start: base + parts.start, end: base + parts.end }, frontMatterKey);
     if (parts.zone && !parts.zone.implied) stamp.zoneSpan = { start: base + parts.zone.start, end: base + parts.zone.end };
     return stamp;
   });
@@ -151,8 +215,9 @@ function resolveStamps(
 
   // The date context: front matter first, else the first written full date anywhere.
   let context: { date: CalendarDate; line?: number } | null = null;
+  const inFrontMatter = stamps.filter((stamp) => stamp.inFrontMatter);
   for (const key of DATE_KEYS) {
-    const stamp = stamps.find((candidate) => candidate.frontMatterKey === key && candidate.parts.date?.year && !candidate.invalid);
+    const stamp = inFrontMatter.find((candidate) => candidate.frontMatterKey === key && candidate.parts.date?.year && !candidate.invalid);
     if (stamp && stamp.parts.date?.year) {
       context = { date: { ...stamp.parts.date, year: stamp.parts.date.year }, line: stamp.line };
       break;
@@ -166,6 +231,7 @@ function resolveStamps(
   let current: { date: CalendarDate; line?: number; lastMinutes?: number } | null = context
     ?? (firstDated?.parts.date?.year ? { date: { ...firstDated.parts.date, year: firstDated.parts.date.year }, line: firstDated.line } : null);
 
+  const declarationFor = declarationFinder(declarations);
   for (const stamp of stamps) {
     const { parts } = stamp;
     if (parts.zone) {
@@ -173,7 +239,7 @@ function resolveStamps(
       if (stamp.zone) stamp.zoneSource = parts.zone.implied ? 'range' : 'written';
     }
     if (!stamp.zone && !stamp.inFrontMatter) {
-      const declaration = declarationFor(declarations, stamp.line);
+      const declaration = declarationFor(stamp.line);
       if (declaration) {
         stamp.zone = declaration.zone;
         stamp.zoneSource = 'declared';
@@ -210,14 +276,55 @@ function resolveStamps(
     }
     if (stamp.invalid) continue;
     const date = stamp.date ?? (parts.time ? FLOATING_DATE : null);
-    if (!date) continue;
-    const local = DateTime.fromObject(
-      { ...date, hour: parts.time?.hour ?? 0, minute: parts.time?.minute ?? 0, second: parts.time?.second ?? 0 },
-      { zone: stamp.zone?.zone ?? 'UTC' },
-    );
-    if (local.isValid) stamp.instant = local.toUTC();
+    if (!date || !isRealDate(date)) continue;
+    const time = parts.time;
+    const wall = wallMillis(date.year, date.month, date.day, time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0);
+    const epoch = stamp.zone && !stamp.zone.isUtc ? zonedMillis(stamp.zone.zone, wall) : wall;
+    if (Number.isFinite(epoch) && Math.abs(epoch) <= MAX_EPOCH) stamp.epoch = epoch;
   }
   return stamps;
+}
+
+/** The range of instants a JavaScript Date (and so luxon) can hold. */
+const MAX_EPOCH = 8.64e15;
+
+/** A stamp whose luxon DateTime is only built when something asks for `instant`: rules compare `epoch`. */
+class ResolvedStamp implements Stamp {
+  zoneSpan?: Span;
+  zone: ResolvedZone | null = null;
+  zoneSource: Stamp['zoneSource'] = 'none';
+  declaration?: ZoneDeclaration;
+  date: CalendarDate | null = null;
+  dateSource: Stamp['dateSource'] = 'none';
+  dateLine?: number;
+  invalid?: string;
+  epoch?: number;
+  range?: Stamp['range'];
+  readonly inFrontMatter: boolean;
+  private cachedInstant?: DateTime;
+
+  constructor(readonly parts: StampParts, readonly line: number, readonly span: Span, readonly frontMatterKey: string | undefined) {
+    this.inFrontMatter = frontMatterKey !== undefined;
+    this.invalid = parts.invalid;
+  }
+
+  get instant(): DateTime | undefined {
+    if (this.epoch === undefined) return undefined;
+    return (this.cachedInstant ??= DateTime.fromMillis(this.epoch, { zone: FixedOffsetZone.utcInstance }));
+  }
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+function isRealDate(date: CalendarDate): boolean {
+  const { year, month, day } = date;
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
 }
 
 /** A clock time before the previous one is the next day only when the gap forward is short: 23:55 → 00:10. */
@@ -228,40 +335,86 @@ function isRollover(previousMinutes: number, minutes: number): boolean {
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function weekdayProblem(date: CalendarDate, weekday: number): string | undefined {
-  const actual = DateTime.fromObject(date, { zone: 'UTC' });
-  if (!actual.isValid || actual.weekday === weekday) return undefined;
-  return `${actual.toISODate()} was a ${WEEKDAYS[actual.weekday - 1]}, not a ${WEEKDAYS[weekday - 1]}`;
+  if (!isRealDate(date)) return undefined;
+  // 1 = Monday … 7 = Sunday, as luxon and StampParts count.
+  const actual = new Date(wallMillis(date.year, date.month, date.day)).getUTCDay() || 7;
+  if (actual === weekday) return undefined;
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)} was a ${WEEKDAYS[actual - 1]}, not a ${WEEKDAYS[weekday - 1]}`;
 }
 
 function nextDay(date: CalendarDate): CalendarDate {
-  const next = DateTime.fromObject(date, { zone: 'UTC' }).plus({ days: 1 });
-  return { year: next.year, month: next.month, day: next.day };
+  if (!isRealDate(date)) return date;
+  const next = new Date(wallMillis(date.year, date.month, date.day) + 86_400_000);
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }
 
 // <!-- postmortem-disable RULE -->, <!-- postmortem-enable RULE -->, <!-- postmortem-disable-next-line RULE -->
-const CONTROL = /<!--\s*postmortem-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const ACTIONS = ['disable-next-line', 'disable-line', 'disable', 'enable'];
+const SPACE = /\s/;
+
+/**
+ * The inline controls in order, as `/<!--\s*postmortem-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g`
+ * finds them, read by hand: as a regex, every unclosed `<!--` rescanned the rest of the text (quadratic). The
+ * rule list ends at the first `>` after the action, which must close `-->`.
+ */
+function controls(text: string): { index: number; action: string; rules: string }[] {
+  const found: { index: number; action: string; rules: string }[] = [];
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', open + 1)) {
+    let pos = open + 4;
+    while (pos < text.length && SPACE.test(text[pos])) pos++;
+    if (!text.startsWith('postmortem-', pos)) continue;
+    pos += 11;
+    const action = ACTIONS.find((name) => text.startsWith(name, pos) && !/\w/.test(text[pos + name.length] ?? ''));
+    if (!action) continue;
+    pos += action.length;
+    const close = text.indexOf('>', pos);
+    if (close < pos + 2 || text[close - 1] !== '-' || text[close - 2] !== '-') continue;
+    found.push({ index: open, action, rules: text.slice(pos, close - 2) });
+    open = close;
+  }
+  return found;
+}
 
 function readInlineControl(index: LineIndex): InlineControl {
   const events: { line: number; action: string; rules: string[] }[] = [];
   if (index.text.includes('postmortem-')) {
-    for (const match of index.text.matchAll(CONTROL)) {
-      const rules = match[2].split(/[\s,]+/).filter(Boolean);
-      events.push({ line: index.lineAt(match.index ?? 0), action: match[1], rules: rules.length ? rules : ['*'] });
+    for (const control of controls(index.text)) {
+      const rules = control.rules.split(/[\s,]+/).filter(Boolean);
+      events.push({ line: index.lineAt(control.index), action: control.action, rules: rules.length ? rules : ['*'] });
     }
   }
+  if (events.length === 0) return { disabledAt: () => false };
+  // Per rule, built on first use: the lines turned off one at a time, and the disable/enable toggles in order.
+  const byRule = new Map<string, { lines: Set<number>; toggles: number[]; states: boolean[] }>();
+  const forRule = (rule: string) => {
+    let control = byRule.get(rule);
+    if (control) return control;
+    control = { lines: new Set(), toggles: [], states: [] };
+    for (const event of events) {
+      if (!event.rules.includes('*') && !event.rules.includes(rule)) continue;
+      if (event.action === 'disable-next-line') control.lines.add(event.line + 1);
+      else if (event.action === 'disable-line') control.lines.add(event.line);
+      else {
+        control.toggles.push(event.line);
+        control.states.push(event.action === 'disable');
+      }
+    }
+    byRule.set(rule, control);
+    return control;
+  };
   return {
     disabledAt(line: number, rule: string): boolean {
-      let disabled = false;
-      for (const event of events) {
-        const applies = event.rules.includes('*') || event.rules.includes(rule);
-        if (!applies) continue;
-        if (event.action === 'disable-next-line' && event.line + 1 === line) return true;
-        if (event.action === 'disable-line' && event.line === line) return true;
-        if (event.line > line) continue;
-        if (event.action === 'disable') disabled = true;
-        if (event.action === 'enable') disabled = false;
+      const { lines, toggles, states } = forRule(rule);
+      if (lines.has(line)) return true;
+      // The state after the last toggle on or before the line (events are in document order).
+      let lo = 0;
+      let hi = toggles.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (toggles[mid] <= line) lo = mid + 1;
+        else hi = mid;
       }
-      return disabled;
+      return lo > 0 && states[lo - 1];
     },
   };
 }

@@ -42,11 +42,41 @@ const ATX = /^ {0,3}(#{1,6})[ \t]+(\S.*)$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // A whole line in bold, optionally ending with a colon: `**Timeline:**`, `__Summary__:`.
-const BOLD_HEADING = /^ {0,3}(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$/;
+// (Blanks, then a colon with its own blanks: `[ \t]*:?[ \t]*$` backtracked quadratically on a run of blanks.)
+const BOLD_HEADING = /^ {0,3}(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*(?::[ \t]*)?$/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
-const TABLE_SEPARATOR = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
+// One cell of a table's separator row, trimmed: `---`, `:--`, `--:`, `:-:`. The row is split by hand: as one regex
+// (`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`) its runs of whitespace backtrack cubically.
+const SEPARATOR_CELL = /^:?-+:?$/;
 // `Key: value`, `**Key**: value`, `- Key: value`, `Key<TAB>value`. Keys are short and start with a letter.
-const FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z%][\w %/&()'-]{0,48}?)(?:\*\*|__)?(?:\s*:(?:\*\*|__)?[ \t]+|\t+)(\S.*)$/;
+// The key does not end with a space, and before the colon or tab only spaces and tabs: so the key and the gap do
+// not compete for the same blanks (recheck reported `[\w %…]{0,48}?` followed by `\s*:` as quadratic).
+const FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z%](?:[\w %/&()'-]{0,47}[\w%/&()'-])?)(?:\*\*|__)?(?:[ \t]*:(?:\*\*|__)?[ \t]+| *\t+)(\S.*)$/;
+
+/** `| --- | :-: |`: a table's separator row. */
+function isTableSeparator(text: string): boolean {
+  let row = text.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => SEPARATOR_CELL.test(cell.trim()));
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** A heading title without its closing hashes and trailing blanks: `Timeline ##` → `Timeline` (by hand: the regex was quadratic). */
+function withoutClosingHashes(title: string): string {
+  let end = title.length;
+  while (end > 0 && isSpaceOrTab(title.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > 0 && title.charCodeAt(hashes - 1) === 35) hashes--;
+  if (hashes < end && hashes > 0 && isSpaceOrTab(title.charCodeAt(hashes - 1))) {
+    end = hashes;
+    while (end > 0 && isSpaceOrTab(title.charCodeAt(end - 1))) end--;
+  }
+  return title.slice(0, end);
+}
 
 function isBlank(text: string): boolean {
   return text.trim() === '';
@@ -84,7 +114,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     const atx = ATX.exec(text);
     if (atx) {
       // Closing hashes are not part of the title: `## Timeline ##`.
-      const title = atx[2].replace(/(?:[ \t]+#+)?[ \t]*$/, '');
+      const title = withoutClosingHashes(atx[2]);
       const titleStart = text.indexOf(atx[2], atx[1].length);
       headings.push({
         title: stripInline(title), level: atx[1].length, style: 'atx', line,
@@ -152,7 +182,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     const text = lines[line];
     const start = index.lineStarts[line];
     if (TABLE_ROW.test(text)) {
-      if (TABLE_SEPARATOR.test(text)) continue;
+      if (isTableSeparator(text)) continue;
       const spans: Span[] = [];
       let cellStart = text.indexOf('|') + 1;
       for (let i = cellStart; i <= text.length; i++) {

@@ -4,6 +4,9 @@ import type { Position, Range, Span } from './types';
 export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
+  /** Line texts already sliced: parsing and several rules read every line. */
+  private readonly lines: (string | undefined)[] = [];
+  private lastLine = 0;
 
   constructor(readonly text: string) {
     // Editors do not count a byte order mark: line 0 starts after it, so columns agree with VS Code's.
@@ -25,7 +28,12 @@ export class LineIndex {
 
   /** The line's text without its line break. */
   lineText(line: number): string {
-    return this.text.slice(this.lineStarts[line], this.lineEnd(line));
+    let text = this.lines[line];
+    if (text === undefined) {
+      text = this.text.slice(this.lineStarts[line], this.lineEnd(line));
+      if (line >= 0 && line < this.lineStarts.length) this.lines[line] = text;
+    }
+    return text;
   }
 
   /** Offset just before the line break of `line`. */
@@ -37,6 +45,13 @@ export class LineIndex {
   }
 
   lineAt(offset: number): number {
+    // Findings arrive mostly in document order: try the line found last, and the next, before searching.
+    const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last] <= offset) {
+      if (last + 1 >= starts.length || offset < starts[last + 1]) return last;
+      if (last + 2 >= starts.length || offset < starts[last + 2]) return (this.lastLine = last + 1);
+    }
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -44,6 +59,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.lastLine = lo;
     return lo;
   }
 

@@ -6,7 +6,9 @@ import type { LineIndex } from './text';
 
 // What may stand before an entry's stamp: indentation, quote, bullet or number, checkbox, emphasis, bracket, pipe,
 // and a status-page label such as `***Update***` or a Hugo shortcode opening `{{< track "`.
-const LEADING = /^[\s>]*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?(?:(?:\*{1,3}|_{1,3})[A-Za-z][A-Za-z ]{0,20}(?:\*{1,3}|_{1,3})\s*)?(?:\{\{<\s*\w+\s*")?[*_[(|\s]*$/;
+// The trailing run of markers may not start with whitespace (the part before it takes that), so no two quantifiers
+// compete for the same blanks: written with `[*_[(|\s]*$` at the end, it backtracked quadratically (recheck).
+const LEADING = /^[\s>]*(?:(?:[-*+]|\d{1,3}[.)])\s+)?(?:\[[ xX]\]\s+)?(?:(?:\*{1,3}|_{1,3})[A-Za-z][A-Za-z ]{0,20}(?:\*{1,3}|_{1,3})\s*)?(?:\{\{<\s*\w+\s*"\s*)?(?:[*_[(|][*_[(|\s]*)?$/;
 const UPDATE_LABEL = /^[\s>*_-]*(?:update|resolved|monitoring|identified|investigating|completed|scheduled)\b/i;
 // "1h earlier...", "53m earlier...": status-page labels after an update's stamp.
 const RELATIVE = /^\s*\d+\s*(?:[smhd]|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+(?:earlier|later)\b/i;
@@ -28,9 +30,16 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
     return LEADING.test(before) ? stamp : undefined;
   };
 
-  const ranges = timelineSections.length
-    ? timelineSections.map((section) => ({ start: section.bodyStart, end: section.end }))
-    : [{ start: 0, end: index.lineCount }];
+  // A Timeline section inside another ("# Key events" then "## Key events") is read once, as part of the outer one:
+  // read twice, its entries were listed twice and the sort fix edited each block twice.
+  const ranges: { start: number; end: number }[] = [];
+  const sectionRanges = timelineSections.map((section) => ({ start: section.bodyStart, end: section.end })).sort((a, b) => a.start - b.start);
+  for (const range of sectionRanges) {
+    const last = ranges[ranges.length - 1];
+    if (last && range.start < last.end) last.end = Math.max(last.end, range.end);
+    else ranges.push({ ...range });
+  }
+  if (!timelineSections.length) ranges.push({ start: 0, end: index.lineCount });
   const entries: TimelineEntry[] = [];
   for (const range of ranges) {
     const found: { line: number; stamp: Stamp }[] = [];
@@ -111,13 +120,20 @@ function continuationEnd(index: LineIndex, structure: Structure, line: number, l
   return end;
 }
 
+// `a | b |c` → `a b c`: each pipe and the blanks around it become one space, by hand (the regex for it,
+// blanks then a pipe then blanks, backtracked quadratically on long runs of blanks).
+function joinCells(text: string): string {
+  const cells = text.split('|');
+  return cells.map((cell, i) => (i > 0 ? (i < cells.length - 1 ? cell.trim() : cell.trimStart()) : cells.length > 1 ? cell.trimEnd() : cell)).join(' ');
+}
+
 function cleanText(text: string): string {
-  return text
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/^[\s*_\]):|—–-]+/, '')
-    .replace(/\s*\|\s*/g, ' ')
-    .replace(/[*_]{2,}/g, '')
-    .trim();
+  // Each replacement only where its characters occur: most entries have no tag, pipe or emphasis.
+  let clean = text.indexOf('<') < 0 ? text : text.replace(/<br\s*\/?>/gi, ' ');
+  clean = clean.replace(/^[\s*_\]):|—–-]+/, '');
+  if (clean.indexOf('|') >= 0) clean = joinCells(clean);
+  if (clean.indexOf('*') >= 0 || clean.indexOf('_') >= 0) clean = clean.replace(/[*_]{2,}/g, '');
+  return clean.trim();
 }
 
 function collectText(index: LineIndex, start: number, end: number): string {

@@ -1,7 +1,6 @@
 // Timestamps as written in one line of a postmortem: found syntactically with exact UTF-16 ranges,
 // checked against the calendar, and rewritable in the author's own format. What a stamp means in its
 // document (a declared zone, the date of a day heading) is for the caller to decide.
-import { DateTime } from 'luxon';
 
 export interface StampZone {
   text: string;
@@ -135,7 +134,44 @@ const BETWEEN = /(?:^|[^A-Za-z])between[ \t\u00a0]{1,3}$/i;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*/gi;
 const HAS_DIGIT = /\d/;
 
+// For the small sticky regexes, the characters a match can start with: most attempts fail on the first character,
+// and checking it is far cheaper than running the regex (and allocating its result). Each test accepts at least
+// every position the regex could match at.
+const isBlankAt = (text: string, pos: number) => isBlankChar(text.charCodeAt(pos));
+/** The position after at most `max` blanks (space, tab, no-break space) from `pos`. */
+function skipBlanks(text: string, pos: number, max: number): number {
+  let k = pos;
+  while (k < pos + max && isBlankChar(text.charCodeAt(k))) k++;
+  return k;
+}
+const isMeridiemLetter = (c: number) => c === 65 || c === 97 || c === 80 || c === 112;
+const MAY_START = new Map<RegExp, (text: string, pos: number) => boolean>([
+  [SECONDS, (text, pos) => text.charCodeAt(pos) === 58],
+  [FRACTION, (text, pos) => text.charCodeAt(pos) === 46 || text.charCodeAt(pos) === 44],
+  [MERIDIEM, (text, pos) => isMeridiemLetter(text.charCodeAt(pos)) || (isBlankAt(text, pos) && isMeridiemLetter(text.charCodeAt(pos + 1)))],
+  [ZONE_WORD, (text, pos) => { const c = text.charCodeAt(skipBlanks(text, pos, 2)); return c >= 65 && c <= 90; }],
+  [UTC_OFFSET, (text, pos) => text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45],
+  [ZONE_PAIR, (text, pos) => text.charCodeAt(pos) === 47],
+  [NUMERIC_OFFSET, (text, pos) => { const c = text.charCodeAt(text.charCodeAt(pos) === 32 ? pos + 1 : pos); return c === 43 || c === 45; }],
+  [PAREN_OPEN, (text, pos) => text.charCodeAt(skipBlanks(text, pos, 2)) === 40],
+  [PAREN_CLOSE, (text, pos) => text.charCodeAt(isBlankAt(text, pos) ? pos + 1 : pos) === 41],
+  [DATE_TIME_GAP, (text, pos) => text.charCodeAt(pos) === 44 || isBlankAt(text, pos)],
+  [AT, (text, pos) => text.charCodeAt(pos) === 97 || text.charCodeAt(pos) === 64],
+  [PREFIX_GAP, isBlankAt],
+  [RANGE_JOIN, (text, pos) => {
+    const k = skipBlanks(text, pos, 3);
+    const c = text.charCodeAt(k);
+    return c === 45 || c === 0x2013 || c === 0x2014 || (k > pos && (c === 116 || c === 117 || c === 97));
+  }],
+  [OF, (text, pos) => text.charCodeAt(pos) === 111],
+  [YEAR, (text, pos) => text.charCodeAt(pos) === 44 || isBlankAt(text, pos)],
+  [DAY_AFTER_MONTH, isBlankAt],
+  [MONTH_WORD, (text, pos) => mayStartMonth(text.charCodeAt(pos))],
+]);
+
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  const may = MAY_START.get(re);
+  if (may && !may(text, pos)) return null;
   re.lastIndex = pos;
   return re.exec(text);
 }
@@ -209,6 +245,19 @@ function monthToken(name: string): string {
   return name.length > 3 && MONTH_NAMES.includes(name) ? '{MMMM}' : '{MMM}';
 }
 
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : DAYS_IN_MONTH[month - 1];
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** 1 = Monday … 7 = Sunday (proleptic Gregorian, as luxon counts; Sakamoto's method). */
+function weekdayOf(year: number, month: number, day: number): number {
+  const y = month < 3 ? year - 1 : year;
+  const sunday0 = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4][month - 1] + day) % 7;
+  return ((sunday0 + 7) % 7) || 7;
+}
+
 function dated(start: number, end: number, yearText: string | undefined, month: number, day: number, pattern: string, kind: DateRead['kind']): DateRead {
   const date: DateRead = { start, end, month, day, pattern, kind };
   if (yearText !== undefined) date.year = Number(yearText);
@@ -218,15 +267,35 @@ function dated(start: number, end: number, yearText: string | undefined, month: 
     date.invalid = `month ${month} does not exist`;
   } else {
     // Without a year, 2000 (a leap year) lets "February 29" stand.
-    const probe = DateTime.fromObject({ year: date.year ?? 2000, month, day }, { zone: 'utc' });
-    if (!probe.isValid) date.invalid = `${MONTH_NAMES[month - 1]} ${day}${date.year === undefined ? '' : `, ${date.year}`} does not exist`;
-    else if (date.year !== undefined) date.weekday = probe.weekday;
+    const year = date.year ?? 2000;
+    if (day < 1 || day > daysInMonth(year, month)) date.invalid = `${MONTH_NAMES[month - 1]} ${day}${date.year === undefined ? '' : `, ${date.year}`} does not exist`;
+    else if (date.year !== undefined) date.weekday = weekdayOf(year, month, day);
   }
   return date;
 }
 
+/** The length of the run of digits at `pos`. */
+function digitRun(text: string, pos: number): number {
+  let k = pos;
+  while (isDigit(text.charCodeAt(k))) k++;
+  return k - pos;
+}
+
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
+}
+
+// Month names start with one of these: J F M A S O N D.
+function mayStartMonth(c: number): boolean {
+  return c === 74 || c === 70 || c === 77 || c === 65 || c === 83 || c === 79 || c === 78 || c === 68;
+}
+
 function readDate(text: string, pos: number): DateRead | null {
-  let m = at(YMD, text, pos);
+  // Each regex below is tried only where its first characters can match: most words and numbers are not dates.
+  const digits = digitRun(text, pos);
+  if (digits === 0) return mayStartMonth(text.charCodeAt(pos)) ? readMonthFirst(text, pos) : null;
+  const next = text.charCodeAt(pos + digits);
+  let m = (digits === 4 || digits === 5) && (next === 45 || next === 47) ? at(YMD, text, pos) : null;
   if (m) {
     const dash = m[2] !== undefined;
     const sep = dash ? '-' : '/';
@@ -234,7 +303,8 @@ function readDate(text: string, pos: number): DateRead | null {
     const day = dash ? m[3] : m[5];
     return dated(pos, pos + m[0].length, m[1], Number(month), Number(day), `{yyyy}${sep}${numberToken('M', month)}${sep}${numberToken('d', day)}`, 'ymd');
   }
-  m = at(DMY, text, pos);
+  if (digits > 2) return null;
+  m = next === 47 || next === 46 ? at(DMY, text, pos) : null;
   if (m) {
     const slash = m[2] !== undefined;
     const first = m[1];
@@ -248,7 +318,7 @@ function readDate(text: string, pos: number): DateRead | null {
       : `${numberToken('M', month)}${sep}${numberToken('d', day)}${sep}{yyyy}`;
     return dated(pos, pos + m[0].length, m[4], Number(month), Number(day), pattern, 'other');
   }
-  m = at(DAY_BEFORE_MONTH, text, pos);
+  m = isBlankChar(next) || next === 115 || next === 110 || next === 114 || next === 116 ? at(DAY_BEFORE_MONTH, text, pos) : null;
   if (m) {
     let end = pos + m[0].length;
     let pattern = (m[2] ? '{do}' : numberToken('d', m[1])) + m[3];
@@ -269,7 +339,18 @@ function readDate(text: string, pos: number): DateRead | null {
       return dated(pos, end, year?.[2], monthNumber(month[1]), Number(m[1]), pattern, 'other');
     }
   }
-  m = at(MONTH_WORD, text, pos);
+  m = digits === 2 && next === 45 ? at(MMDD, text, pos) : null;
+  if (m) {
+    // "[26-03 23:04]" can only be day first.
+    const dayFirst = Number(m[1]) > 12 && Number(m[2]) <= 12;
+    const [day, month] = dayFirst ? [m[1], m[2]] : [m[2], m[1]];
+    return dated(pos, pos + m[0].length, undefined, Number(month), Number(day), dayFirst ? '{dd}-{MM}' : '{MM}-{dd}', 'md');
+  }
+  return null;
+}
+
+function readMonthFirst(text: string, pos: number): DateRead | null {
+  const m = at(MONTH_WORD, text, pos);
   if (m) {
     const day = at(DAY_AFTER_MONTH, text, pos + m[0].length);
     if (!day) return null;
@@ -281,13 +362,6 @@ function readDate(text: string, pos: number): DateRead | null {
       pattern += `${year[1]}{yyyy}`;
     }
     return dated(pos, end, year?.[2], monthNumber(m[1]), Number(day[2]), pattern, 'other');
-  }
-  m = at(MMDD, text, pos);
-  if (m) {
-    // "[26-03 23:04]" can only be day first.
-    const dayFirst = Number(m[1]) > 12 && Number(m[2]) <= 12;
-    const [day, month] = dayFirst ? [m[1], m[2]] : [m[2], m[1]];
-    return dated(pos, pos + m[0].length, undefined, Number(month), Number(day), dayFirst ? '{dd}-{MM}' : '{MM}-{dd}', 'md');
   }
   return null;
 }
@@ -317,7 +391,10 @@ function clock(end: number, hourText: string, rest: string, minute: number, seco
 }
 
 function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: boolean): TimeRead | null {
-  const m = at(HOUR_MINUTE, text, pos);
+  const digits = digitRun(text, pos);
+  if (digits === 0 || digits > 4) return null;
+  const next = text.charCodeAt(pos + digits);
+  const m = digits <= 2 && next === 58 ? at(HOUR_MINUTE, text, pos) : null;
   if (m) {
     let end = pos + m[0].length;
     const s = at(SECONDS, text, end);
@@ -339,13 +416,13 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
     if (mer) end += mer[0].length;
     return clock(end, m[1], rest, Number(m[2]), s ? Number(s[1]) : undefined, s ? 'second' : 'minute', mer && { gap: mer[1], text: mer[2] }, invalid);
   }
-  if (colonOnly) return null;
-  const h = at(HOUR_MERIDIEM, text, pos);
+  if (colonOnly || digits > 2 && !allowWeak) return null;
+  const h = digits <= 2 && (isBlankChar(next) || next === 65 || next === 97 || next === 80 || next === 112) ? at(HOUR_MERIDIEM, text, pos) : null;
   if (h) {
     return clock(pos + h[0].length, h[1], '', 0, undefined, 'hour', { gap: h[2], text: h[3] }, undefined);
   }
   if (!allowWeak) return null;
-  const c = at(COMPACT_TIME, text, pos) ?? at(DOT_TIME, text, pos);
+  const c = digits === 4 ? at(COMPACT_TIME, text, pos) : digits <= 2 && next === 46 ? at(DOT_TIME, text, pos) : null;
   if (!c) return null;
   const hour = Number(c[1]);
   const minute = Number(c[2]);
@@ -498,6 +575,9 @@ function timeOnly(text: string, start: number, time: TimeRead): Found | null {
 
 // "beginning from UTC 05:13"
 function zoneFirst(text: string, pos: number): Found | null {
+  // Zone names are all capitals: "Errors" is not one.
+  const second = text.charCodeAt(pos + 1);
+  if (second >= 97 && second <= 122) return null;
   const zone = readZoneWord(text, pos);
   if (!zone || zone.zone.text === 'Z') return null;
   const gap = at(PREFIX_GAP, text, zone.end);
@@ -513,7 +593,9 @@ function readStampAt(text: string, pos: number, allowWeak: boolean): Found | nul
     const time = readTime(text, pos, allowWeak, false);
     return time && timeOnly(text, pos, time);
   }
-  const w = at(WEEKDAY, text, pos);
+  // Weekdays start with M, T, W, F or S.
+  const c = text.charCodeAt(pos);
+  const w = c === 77 || c === 84 || c === 87 || c === 70 || c === 83 ? at(WEEKDAY, text, pos) : null;
   if (w) {
     const date = readDate(text, pos + w[0].length);
     const full = WEEKDAY_NAMES.includes(w[1]);
@@ -581,9 +663,9 @@ function rangeFrom(text: string, first: Found): Found | null {
  * stamps (versions, sizes, IDs, URLs) are not returned.
  */
 export function scanTimestamps(text: string, options: ScanOptions = {}): { stamps: StampParts[]; ranges: StampRange[] } {
+  if (!HAS_DIGIT.test(text)) return { stamps: [], ranges: [] };
   const stamps: StampParts[] = [];
   const ranges: StampRange[] = [];
-  if (!HAS_DIGIT.test(text)) return { stamps, ranges };
   const urls = urlSpans(text);
   let u = 0;
   // In a field or cell only a leading bare number is a time: "November 2017" is a year.
@@ -652,7 +734,7 @@ function renderToken(token: string, v: StampValue, withMinutes: boolean): string
     case 'do': return `${v.day}${ordinal(v.day)}`;
     case 'EEE':
     case 'EEEE': {
-      const name = WEEKDAY_NAMES[DateTime.fromObject({ year: v.year, month: v.month, day: v.day }, { zone: 'utc' }).weekday - 1] ?? '';
+      const name = WEEKDAY_NAMES[weekdayOf(v.year, v.month, v.day) - 1] ?? '';
       return token === 'EEE' ? name.slice(0, 3) : name;
     }
     case 'H':

@@ -31,16 +31,87 @@ const LONG_NAMES: Record<string, string> = {
 };
 const OFFSET = /^(?:UTC|GMT)?\s*([+-\u2212])(\d{1,2})(?::?(\d{2}))?$/i;
 
+/** Milliseconds since the epoch of a wall-clock time read as if it were UTC; years 0–99 are years, not 1900–1999. */
+export function wallMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (year >= 0 && year < 100) {
+    const date = new Date(ms);
+    date.setUTCFullYear(year);
+    return date.getTime();
+  }
+  return ms;
+}
+
+// Offsets of IANA zones per 15-minute bucket of the instant: Intl is slow and a document's stamps share a few
+// buckets. A bucket is cached only when its two ends have the same offset (no transition inside it).
+const BUCKET = 15 * 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset in minutes at the instant `ms`. */
+export function offsetAt(zone: Zone, ms: number): number {
+  if (zone.isUniversal) return zone.offset(ms);
+  let cache = offsetCache.get(zone.name);
+  if (!cache) offsetCache.set(zone.name, (cache = new Map()));
+  const bucket = Math.floor(ms / BUCKET);
+  const cached = cache.get(bucket);
+  if (cached !== undefined) return cached;
+  const start = zone.offset(bucket * BUCKET);
+  if (start !== zone.offset(bucket * BUCKET + BUCKET - 1)) return zone.offset(ms);
+  if (cache.size > 50_000) cache.clear();
+  cache.set(bucket, start);
+  return start;
+}
+
+/**
+ * The instant of a wall-clock time (`wall`, from wallMillis) in `zone`, as luxon computes it but without
+ * depending on today's date: the first guess is the offset at the wall time itself, so a time in a DST
+ * overlap always reads the same way. A time in a DST gap moves forward, as luxon does.
+ */
+export function zonedMillis(zone: Zone, wall: number): number {
+  if (zone.isUniversal) return wall - zone.offset(wall) * 60_000;
+  const o1 = offsetAt(zone, wall);
+  let guess = wall - o1 * 60_000;
+  const o2 = offsetAt(zone, guess);
+  if (o1 === o2) return guess;
+  guess -= (o2 - o1) * 60_000;
+  const o3 = offsetAt(zone, guess);
+  if (o2 === o3) return guess;
+  return wall - Math.min(o2, o3) * 60_000;
+}
+
 /** The abbreviation for the other half of the year in the same zone: PST ↔ PDT, CET ↔ CEST. */
 export function counterpartAbbreviation(zone: ResolvedZone): string | undefined {
   if (zone.daylight === undefined || !zone.iana) return undefined;
-  for (const [name, known] of Object.entries(ZONE_ABBREVIATIONS)) {
-    if (known && known.iana === zone.iana && known.dst === !zone.daylight) return name;
+  const key = `${zone.iana} ${zone.daylight}`;
+  if (!counterparts.has(key)) {
+    let found: string | undefined;
+    for (const [name, known] of Object.entries(ZONE_ABBREVIATIONS)) {
+      if (known && known.iana === zone.iana && known.dst === !zone.daylight) {
+        found = name;
+        break;
+      }
+    }
+    counterparts.set(key, found);
   }
-  return undefined;
+  return counterparts.get(key);
 }
 
+const counterparts = new Map<string, string | undefined>();
+
+// A document writes a few zones many times; resolved zones are plain data, shared between stamps (read-only).
+const resolved = new Map<string, ResolvedZone | null>();
+
 export function resolveZone(text: string): ResolvedZone | null {
+  let zone = resolved.get(text);
+  if (zone === undefined) {
+    zone = resolveZoneText(text);
+    if (resolved.size > 10_000) resolved.clear();
+    resolved.set(text, zone);
+  }
+  return zone;
+}
+
+function resolveZoneText(text: string): ResolvedZone | null {
   const raw = text.replace(/[()]/g, '').trim();
   const upper = raw.toUpperCase();
   if (UTC_NAMES.has(upper)) return { name: upper === 'Z' ? 'UTC' : upper, zone: FixedOffsetZone.utcInstance, isUtc: true };

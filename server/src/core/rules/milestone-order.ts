@@ -1,6 +1,6 @@
 import { chooseMilestones, STRENGTH } from '../milestones';
 import type { MilestoneEvidence } from '../model';
-import { describeInstant } from './describe';
+import { describeInstant, sameUtcDay } from './describe';
 import type { Rule } from './rule';
 
 const SEQUENCE = ['start', 'detected', 'declared', 'mitigated', 'resolved'] as const;
@@ -25,8 +25,8 @@ export const milestoneOrder: Rule = {
       for (let j = i + 1; j < stated.length; j++) {
         const earlier = stated[i];
         const later = stated[j];
-        if (ALLOWED.has(`${earlier.kind}>${later.kind}`) || later.stamp.instant! >= earlier.stamp.instant!) continue;
-        const withDate = !later.stamp.instant!.hasSame(earlier.stamp.instant!, 'day');
+        if (ALLOWED.has(`${earlier.kind}>${later.kind}`) || later.stamp.epoch! >= earlier.stamp.epoch!) continue;
+        const withDate = !sameUtcDay(later.stamp.epoch!, earlier.stamp.epoch!);
         report({
           span: earlier.stamp.span,
           message: `${capitalize(NAMES[earlier.kind])} (${describeInstant(earlier.stamp, withDate)}, ${earlier.source}) is after ${NAMES[later.kind]} `

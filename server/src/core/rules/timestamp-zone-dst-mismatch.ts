@@ -1,7 +1,16 @@
-import { DateTime, FixedOffsetZone } from 'luxon';
 import { formatStampLike } from '../timestamps';
-import { counterpartAbbreviation } from '../zones';
+import { counterpartAbbreviation, offsetAt, wallMillis, zonedMillis } from '../zones';
+import { utcTime } from './describe';
 import type { Rule } from './rule';
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** An offset in minutes as `+05:30`. */
+function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
 
 export const timestampZoneDstMismatch: Rule = {
   id: 'PM009',
@@ -16,22 +25,35 @@ export const timestampZoneDstMismatch: Rule = {
       if (stamp.zoneSource !== 'written' || !zone || zone.daylight === undefined || !zone.iana || !stamp.date || stamp.dateSource === 'none'
         || !stamp.parts.time || stamp.invalid || !stamp.zoneSpan) continue;
       const wall = { ...stamp.date, hour: stamp.parts.time.hour, minute: stamp.parts.time.minute, second: stamp.parts.time.second ?? 0 };
-      const local = DateTime.fromObject(wall, { zone: zone.iana });
-      if (!local.isValid || local.isInDST === zone.daylight) continue;
-      const actualName = counterpartAbbreviation(zone) ?? local.toFormat('ZZ');
+      // The clock time read in the abbreviation's zone, and whether that zone is on daylight time then (its offset
+      // above the year's standard offset, as luxon's isInDST): cached offsets, not a luxon DateTime per stamp.
+      const iana = zone.zone;
+      const clockEpoch = zonedMillis(iana, wallMillis(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second));
+      if (!Number.isFinite(clockEpoch)) continue;
+      const standard = Math.min(offsetAt(iana, wallMillis(wall.year, 1, 1)), offsetAt(iana, wallMillis(wall.year, 7, 1)));
+      const offset = offsetAt(iana, clockEpoch);
+      const inDst = offset > standard;
+      if (inDst === zone.daylight) continue;
+      const actualName = counterpartAbbreviation(zone) ?? formatOffset(offset);
       // Reading 1: the clock time is right and the abbreviation is wrong. Reading 2: the abbreviation's offset is right.
-      const byClock = local.toUTC();
-      const written = local.offset + (zone.daylight ? 60 : -60);
-      const byAbbreviation = DateTime.fromObject(wall, { zone: FixedOffsetZone.instance(written) }).toUTC();
-      const asLocal = byAbbreviation.setZone(zone.iana);
-      const rewritten = formatStampLike(stamp.parts, { year: asLocal.year, month: asLocal.month, day: asLocal.day, hour: asLocal.hour, minute: asLocal.minute, second: asLocal.second }, actualName);
-      const date = local.toFormat('LLLL d, yyyy');
+      const byClock = clockEpoch;
+      const written = offset + (zone.daylight ? 60 : -60);
+      const wallMs = wallMillis(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second);
+      const byAbbreviation = wallMs - written * 60_000;
+      // That instant on the zone's own clock, which the rewritten stamp shows next to the actual abbreviation.
+      const asLocal = new Date(byAbbreviation + offsetAt(iana, byAbbreviation) * 60_000);
+      const rewritten = formatStampLike(stamp.parts, {
+        year: asLocal.getUTCFullYear(), month: asLocal.getUTCMonth() + 1, day: asLocal.getUTCDate(),
+        hour: asLocal.getUTCHours(), minute: asLocal.getUTCMinutes(), second: asLocal.getUTCSeconds(),
+      }, actualName);
+      const clockDate = new Date(clockEpoch + offset * 60_000);
+      const date = `${MONTH_NAMES[clockDate.getUTCMonth()]} ${clockDate.getUTCDate()}, ${String(clockDate.getUTCFullYear()).padStart(4, '0')}`;
       report({
         span: stamp.zoneSpan,
-        message: `${zone.name} is ${zone.daylight ? 'daylight' : 'standard'} time, but ${date} falls in ${local.isInDST ? 'daylight saving' : 'standard'} time (${actualName}): ${stamp.parts.text} is ${byClock.toFormat('HH:mm')} UTC if the clock time is right, ${byAbbreviation.toFormat('HH:mm')} UTC if the offset is.`,
+        message: `${zone.name} is ${zone.daylight ? 'daylight' : 'standard'} time, but ${date} falls in ${inDst ? 'daylight saving' : 'standard'} time (${actualName}): ${stamp.parts.text} is ${utcTime(byClock)} UTC if the clock time is right, ${utcTime(byAbbreviation)} UTC if the offset is.`,
         fixes: [
-          { title: `Read as ${actualName}: ${byClock.toFormat('HH:mm')} UTC`, edits: [{ ...stamp.zoneSpan, newText: actualName }] },
-          { title: `Read as ${zone.name}: ${rewritten} (${byAbbreviation.toFormat('HH:mm')} UTC)`, edits: [{ ...stamp.span, newText: rewritten }], isPreferred: false },
+          { title: `Read as ${actualName}: ${utcTime(byClock)} UTC`, edits: [{ ...stamp.zoneSpan, newText: actualName }] },
+          { title: `Read as ${zone.name}: ${rewritten} (${utcTime(byAbbreviation)} UTC)`, edits: [{ ...stamp.span, newText: rewritten }], isPreferred: false },
         ],
       });
     }

@@ -1,0 +1,100 @@
+// Hostile inputs: long runs of one character, a 1 MB line, 100k short lines, and documents built to make a
+// quadratic step show (thousands of inline controls, zone declarations, stated durations, out-of-order
+// entries). Each is linted once and must finish far inside a generous bound: this guards against
+// catastrophic backtracking and accidental O(n²), it is not a benchmark (scripts/bench.mjs is).
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/core';
+import { checkFindingsInside, timed } from './helpers';
+
+/** Far above the expected times (single-digit to tens of ms): only a blow-up fails. */
+const BOUND_MS = 1000;
+const K50 = 50 * 1024;
+
+function lintsQuickly(name: string, text: string, bound = BOUND_MS): void {
+  // Warm the engine once on a small document so the first measured input does not pay for JIT and module start.
+  lint('# Warm up\n\n## Timeline\n\n- 10:00 UTC start\n');
+  const { ms, result } = timed(() => lint(text));
+  console.log(`      ${name}: ${(text.length / 1024).toFixed(0)} KB, ${result.length} findings, ${ms.toFixed(1)} ms`);
+  checkFindingsInside(text, result);
+  assert.ok(ms < bound, `${name} took ${ms.toFixed(0)} ms (bound ${bound} ms)`);
+}
+
+describe('robustness: adversarial inputs lint in bounded time', () => {
+  describe('50 KB of one character', () => {
+    for (const [name, char] of Object.entries({ parens: '(', spaces: ' ', stars: '*', colons: ':', digits: '7', pipes: '|', dashes: '-', hashes: '#', backticks: '`', brackets: '[', lt: '<', underscores: '_', tabs: '\t' })) {
+      it(name, () => lintsQuickly(name, char.repeat(K50)));
+    }
+  });
+
+  describe('50 KB of a repeated near-miss', () => {
+    const pieces: Record<string, string> = {
+      'digit space': '1 ',
+      'digit colon': '1:',
+      'clock times': '12:34 ',
+      'dates': '2024-01-01 ',
+      'table row': '| a ',
+      'durations': '5h ',
+      'number words': 'seven hours and ',
+      'declaration': 'All times in ',
+      'html': '<a ',
+      'inline control': '<!-- postmortem-disable ',
+      'url': 'https://x.example/',
+      'month names': 'March 3, ',
+      'meridiem': '1 pm ',
+      'ranges': '10:00 - ',
+      'zone words': 'UTC PST ',
+      'emphasis': '**x** ',
+      'placeholders': '??-',
+    };
+    for (const [name, piece] of Object.entries(pieces)) {
+      it(name, () => lintsQuickly(name, piece.repeat(Math.ceil(K50 / piece.length))));
+      it(`${name}, one a line`, () => lintsQuickly(`${name} lines`, `${piece}\n`.repeat(Math.ceil(K50 / (piece.length + 1)))));
+    }
+  });
+
+  it('a 1 MB single line of timeline text', () => {
+    // About 11,600 findings with fixes: far more work than the other inputs, so a bound of its own.
+    lintsQuickly('1 MB line', '- [2024-01-01 12:00 UTC] Errors rose on checkout for 5 minutes, alert at 12:05 PST. '.repeat(Math.ceil(1e6 / 86)), 3000);
+  });
+
+  it('100k short lines', () => lintsQuickly('100k lines', 'a\n'.repeat(100_000)));
+
+  // 100,000 findings, each with fixes: a bound of its own.
+  it('100k stamped lines', () => lintsQuickly('100k stamped lines', '12:00 x\n'.repeat(100_000), 3000));
+
+  // The attack strings recheck reported for regexes it found vulnerable, at the places the engine applies them.
+  describe('attacks on regexes recheck found vulnerable', () => {
+    const n = 50_000;
+    const attacks: Record<string, string> = {
+      'ATX heading with a long run of tabs (closing-hashes regex)': `# a${'\t'.repeat(n)}x\n`,
+      'table row that nearly is a separator': `|-${' '.repeat(n)}x|\n`,
+      'table separator with tabs between dashes': `|${'\t'.repeat(n / 2)}-\t${'\t'.repeat(n / 2)}\t-|\n`,
+      'label before a stamp with a long run of spaces': `AAA${' '.repeat(n)}\u0000 12:00 UTC\n`,
+      'whitespace before a timeline stamp': `## Timeline\n\n${' \t'.repeat(n / 2)}]12:00 UTC x\n`,
+      'whitespace before a pipe in an entry': `## Timeline\n\n- 12:00 UTC a${'\t'.repeat(n)}\u0000|\n`,
+      'unclosed inline controls': `s${'<!--postmortem-enable\td'.repeat(n / 24)}o><!--postmortem-enable-->\n`,
+      'field-like line': `%__ ${' '.repeat(n)}   \n`,
+      'placeholder-like brackets': `D${'F[add?D'.repeat(n / 7)}\n`,
+    };
+    for (const [name, text] of Object.entries(attacks)) it(name, () => lintsQuickly(name, text));
+  });
+
+  describe('documents that would expose a quadratic step', () => {
+    it('thousands of inline controls, each before a finding', () => {
+      lintsQuickly('inline controls', '<!-- postmortem-disable-next-line timestamp-missing-zone -->\n12:00 a\n'.repeat(5_000));
+    });
+    it('thousands of zone declarations', () => lintsQuickly('declarations', 'All times in PST. 12:00 x\n'.repeat(5_000)));
+    it('thousands of sections each declaring a zone', () => lintsQuickly('declaring sections', '## Notes\nAll times in PST. 12:00 x\n'.repeat(5_000)));
+    it('thousands of stated durations next to timeline entries', () => {
+      lintsQuickly('claims', `## Timeline\n${'- 12:00 UTC errors, alert, rolled back, resolved\nDuration: 5h\n'.repeat(3_000)}`);
+    });
+    it('thousands of inverted ranges', () => lintsQuickly('ranges', '12:00 - 11:00 UTC\n'.repeat(5_000)));
+    it('thousands of stamps with the wrong DST abbreviation', () => lintsQuickly('dst', '- [2024-07-01 12:00 PST] x\n'.repeat(5_000)));
+    it('a timeline where every other entry is out of order', () => {
+      const lines = Array.from({ length: 5_000 }, (_, i) => `- [2024-01-0${1 + (i % 2)} ${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} UTC] e`);
+      lintsQuickly('out of order', `## Timeline\n\n${lines.join('\n')}\n`);
+    });
+    it('a long status page of updates', () => lintsQuickly('updates', 'Resolved\n\nThe fix is out.\n\nJul 13, 2023, 11:26 PM UTC\n\n'.repeat(3_000)));
+    it('a long front matter', () => lintsQuickly('front matter', `---\n${'key: 2024-01-01 10:00\n'.repeat(10_000)}---\n# T\n`));
+  });
+});

@@ -1,0 +1,147 @@
+// Property tests: postmortems built from real fragments, then broken the way files get broken (arbitraries.ts).
+// 2,400 cases per run by default, from a fixed seed; FUZZ_RUNS=100000 FUZZ_SEED=random for a long exploring run,
+// FUZZ_SEED=<n> to replay a failure.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyFixes, lint, type Finding } from '../../server/src/core';
+import { parse } from '../../server/src/core/parse';
+import { document, mutatedDocument } from './arbitraries';
+import { checkFindingsInside, checkRange, Lines } from './helpers';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || undefined;
+// A fixed seed by default, so that CI is repeatable; FUZZ_SEED=random explores (fast-check prints the seed of a failure).
+const SEED = process.env.FUZZ_SEED === 'random' ? undefined : Number(process.env.FUZZ_SEED ?? 20261121);
+
+function params(runs: number): fc.Parameters<[string]> {
+  return { numRuns: RUNS ?? runs, seed: SEED };
+}
+
+/** lint that fails on a throwing rule too: lintDocument catches a rule's error and reports it here. */
+function strictLint(text: string): Finding[] {
+  const failures: string[] = [];
+  const findings = lint(text, { onRuleError: (rule, error) => failures.push(`${rule.name}: ${(error as Error)?.stack ?? String(error)}`) });
+  assert.deepEqual(failures, [], 'a rule threw');
+  return findings;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  newText: string;
+  order: number;
+}
+
+/**
+ * An independent fix-all, the way DESIGN.md describes it: the first preferred fix of each finding, in order, unless
+ * one of its edits overlaps an edit already taken (insertions at the same point do not overlap; an insertion inside
+ * a replaced range does). The result changes the text only inside the taken edits' ranges, by construction.
+ */
+function referenceFixAll(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+  const lines = new Lines(text);
+  const taken: Edit[] = [];
+  let applied = 0;
+  for (const finding of findings) {
+    const fix = finding.fixes.find((candidate) => candidate.isPreferred);
+    if (!fix) continue;
+    const edits = fix.edits.map((edit) => ({ ...checkRange(lines, edit.range, `${finding.rule} fix`), newText: edit.newText }));
+    const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    const own = edits.some((edit, i) => edits.some((other, j) => i !== j && overlap(edit, other)));
+    assert.ok(!own, `${finding.rule}: a fix whose own edits overlap (${JSON.stringify(fix)})`);
+    if (edits.some((edit) => taken.some((other) => overlap(edit, other)))) continue;
+    for (const edit of edits) taken.push({ ...edit, order: taken.length });
+    applied++;
+  }
+  taken.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  let result = '';
+  let at = 0;
+  for (const edit of taken) {
+    result += text.slice(at, edit.start) + edit.newText;
+    at = edit.end;
+  }
+  return { text: result + text.slice(at), applied };
+}
+
+/** What parse found, as plain data: stamps, sections, timeline, evidence, claims (no luxon objects, no cycles). */
+function parsed(text: string): string {
+  const doc = parse(text);
+  return JSON.stringify({
+    stamps: doc.stamps.map((stamp) => ({
+      parts: stamp.parts, line: stamp.line, span: stamp.span, zone: stamp.zone?.name ?? null, zoneSource: stamp.zoneSource,
+      date: stamp.date, dateSource: stamp.dateSource, invalid: stamp.invalid, epoch: stamp.epoch, partner: stamp.range?.partner.span,
+    })),
+    sections: doc.sections.map(({ title, level, style, line, end, titleSpan }) => ({ title, level, style, line, end, titleSpan })),
+    declarations: doc.declarations.map(({ zone, span, line, scope }) => ({ zone: zone.name, span, line, scope })),
+    timeline: doc.timeline.map(({ line, block, text: entryText, trailer, isUpdate, stamp }) => ({ line, block, entryText, trailer, isUpdate, stamp: stamp.span })),
+    evidence: doc.evidence.map(({ kind, source, strength, stamp }) => ({ kind, source, strength, stamp: stamp.span })),
+    claims: doc.claims.map(({ kind, label, duration }) => ({ kind, label, span: duration.span, minutes: duration.match.minutes })),
+    durations: doc.durations.map(({ span, match }) => ({ span, minutes: match.minutes })),
+    frontMatter: doc.frontMatter && { span: doc.frontMatter.span, fields: doc.frontMatter.fields.map(({ key, keySpan, valueSpan }) => ({ key, keySpan, valueSpan })), errors: doc.frontMatter.errors },
+  });
+}
+
+/**
+ * Known bug, reported to the owner of the section rules (see regressions.test.ts, pending): in a document that ends
+ * inside an unclosed code fence, missing-section inserts the missing headings at the end, inside the fence, where
+ * they are code; every pass inserts them again. The fixed-point property skips such documents and counts them.
+ */
+function endsInOpenFence(text: string): boolean {
+  const doc = parse(text);
+  const last = doc.index.lineCount - 1;
+  return doc.structure.skipped[last] && !(doc.frontMatter && last <= doc.frontMatter.endLine);
+}
+/**
+ * Known bug, reported likewise: in a document with lone CR line breaks (old Mac), missing-section inserts with \n;
+ * a later fix that removes a line between a lone \r and a \n joins them into one \r\n and a blank line is lost.
+ */
+const LONE_CR = /\r(?!\n)/;
+let known = 0;
+
+describe('robustness: property tests (fast-check)', function () {
+  this.timeout(600_000);
+  after(() => {
+    if (known > 0) console.log(`      (${known} generated documents needed a third fix-all pass for a known missing-section bug: unclosed fence or lone CR line breaks)`);
+  });
+
+  it('lint never throws, and every finding and fix edit is inside the document on UTF-16 boundaries', () => {
+    fc.assert(fc.property(mutatedDocument, (text) => {
+      checkFindingsInside(text, strictLint(text));
+    }), params(800));
+  });
+
+  it('parsing and linting the same text twice give equal results', () => {
+    fc.assert(fc.property(mutatedDocument, (text) => {
+      assert.equal(parsed(text), parsed(text));
+      assert.deepEqual(strictLint(text), strictLint(text));
+    }), params(400));
+  });
+
+  it('fix-all changes only the fixes\' ranges and reaches a fixed point within two passes', () => {
+    fc.assert(fc.property(mutatedDocument, (text) => {
+      let current = text;
+      for (let pass = 1; pass <= 3; pass++) {
+        const findings = strictLint(current);
+        checkFindingsInside(current, findings);
+        const expected = referenceFixAll(current, findings);
+        const result = applyFixes(current, findings);
+        assert.equal(result.applied, expected.applied, `pass ${pass}: fixes applied`);
+        assert.equal(result.text, expected.text, `pass ${pass}: applyFixes changed text outside the fixes' edits`);
+        if (result.applied === 0) return;
+        if (pass > 2 && (endsInOpenFence(current) || LONE_CR.test(text))) {
+          known++;
+          return;
+        }
+        assert.ok(pass <= 2, `fix-all still applies fixes in pass ${pass}:\n${findings.filter((finding) => finding.fixes.some((fix) => fix.isPreferred)).map((finding) => `${finding.rule} ${finding.range.start.line}:${finding.range.start.character} ${finding.message}`).join('\n')}\n--- text before the pass ---\n${current}`);
+        current = result.text;
+      }
+    }), params(800));
+  });
+
+  it('each preferred fix applies on its own', () => {
+    fc.assert(fc.property(document, (text) => {
+      for (const finding of strictLint(text)) {
+        if (!finding.fixes.some((fix) => fix.isPreferred)) continue;
+        assert.equal(applyFixes(text, [finding]).applied, 1, `${finding.rule}: ${finding.message}`);
+      }
+    }), params(400));
+  });
+});

@@ -1,0 +1,182 @@
+// Bugs the robustness work found, each pinned by the smallest input that showed it.
+import assert from 'node:assert/strict';
+import { applyFixes, lint, type Finding } from '../../server/src/core';
+import { scanDurations } from '../../server/src/core/durations';
+import { parse } from '../../server/src/core/parse';
+import { checkFindingsInside, timed } from './helpers';
+
+describe('robustness: regressions', () => {
+  describe('durations written with letters that case-fold to ASCII (ſ U+017F folds to s)', () => {
+    // The duration regex is case-insensitive and Unicode-aware, so "5ſ" matched the unit "s" and the unit table,
+    // keyed by ASCII spellings, had no entry for it: lint threw a TypeError.
+    for (const text of ['5ſ', '4 dayſ', '3 minuteſ', '2 hourſ and 5 minuteſ']) {
+      it(`"${text}" is not a duration, and lint does not throw`, () => {
+        assert.deepEqual(scanDurations(text), []);
+        const document = `# Incident\n\nDuration: ${text}\n`;
+        const findings = lint(document);
+        checkFindingsInside(document, findings);
+      });
+    }
+    it('"ſix hours" is not six hours, nor minus one hour', () => {
+      assert.deepEqual(scanDurations('ſix hours'), []);
+      assert.deepEqual(scanDurations('twenty-ſix minutes').map((match) => match.minutes), []);
+    });
+    it('a stated duration next to them still reads', () => {
+      assert.deepEqual(scanDurations('5ſ then 4h 25m').map((match) => match.text), ['4h 25m']);
+    });
+  });
+
+  it('fix-all on a document with such a duration reaches a fixed point', () => {
+    const text = '# Incident\n\n## Timeline\n\n- 10:00 UTC errors\n- 12:00 UTC resolved\n\nDuration: 5ſ\n';
+    assert.equal(fixAllPasses(text), 1);
+  });
+
+  // lint collected each rule's findings with findings.push(...found): past about 120,000 arguments V8 throws
+  // "Maximum call stack size exceeded", so a document with that many stamps without a zone crashed lint.
+  it('a rule with 200,000 findings does not overflow the call stack', () => {
+    const text = '1:00\n'.repeat(200_000);
+    const findings = lint(text, { severities: { 'timeline-order': 'off' } });
+    assert.ok(findings.filter((finding) => finding.rule === 'timestamp-missing-zone').length === 200_000);
+  });
+
+  // metadata-mismatch read a front matter time without a date as "copied" from any body stamp without a date (both
+  // wall clocks were null), and after a fix the next such stamp matched: fix-all rewrote `start` back and forth.
+  describe('metadata-mismatch fixes converge', () => {
+    it('a front matter time without a date is not compared by wall clock', () => {
+      const text = '---\nstart: 10:00\n---\n***Update***: 14:00 UTC things improved\n| Time | Event |\n| --- | --- |\n| 6:00 pm (UTC) | errors rose |\n';
+      assert.deepEqual(lint(text).filter((finding) => finding.rule === 'metadata-mismatch').map((finding) => finding.message), []);
+    });
+    it('a start that some body stamp states exactly is not rewritten, so stamps cannot pass it around', () => {
+      // 09:00Z is 10:00+01:00 (line 6); 09:00+02:00 and 07:00-02:00 would otherwise bounce it between 07:00 and 09:00.
+      const text = '---\nstart_time: 2024-05-12T09:00:00Z\n---\n# Outage\n\nAt 2024-05-12T10:00:00+01:00 errors rose.\nAt 2024-05-12T09:00:00+02:00 we paged.\nAt 2024-05-12T07:00:00-02:00 it was over.\n';
+      assert.deepEqual(lint(text).filter((finding) => finding.rule === 'metadata-mismatch').map((finding) => finding.message), []);
+      assert.ok(fixAllPasses(text) <= 2);
+    });
+  });
+
+  // Found by the fuzzer; the section rules belong to the template work, so this waits for their owner: a document
+  // that ends inside an unclosed code fence gets the missing headings inserted inside the fence, as code, on every pass.
+  it.skip('missing-section: fix-all converges when the document ends inside an unclosed code fence (known bug, not ours to fix)', () => {
+    assert.ok(fixAllPasses('~~~\n[2024-01-01 10:00 UTC] x\n\n') <= 2);
+  });
+
+  // timestamp-not-utc rewrote only the end of a range that wrote the zone; the other end, which took its zone from
+  // it, then read as UTC clock time: the range turned inverted, and its duration claim was rewritten twice.
+  describe('timestamp-not-utc on a range converts both ends', () => {
+    it('the end without its own zone moves with the end that has one', () => {
+      const text = '# Outage\n\nOn 2024-05-12, from 08:00 IST to 9:11:12 a.m. users saw errors.\n';
+      const fixed = applyFixes(text, lint(text)).text;
+      assert.match(fixed, /from 02:30 UTC to 3:41:12 a\.m\. users/);
+    });
+    it('fix-all settles within two passes', () => {
+      assert.ok(fixAllPasses('On 02:33 IST to 9:11:12 a.m. users saw errors.\nDuration: 4h25min\n') <= 2);
+      assert.ok(fixAllPasses('On 1:32 PM PST to 2024-01-15 10:00 CEST users saw errors.\nDuration: 4h25min\n') <= 2);
+    });
+  });
+
+  // time-range-inverted swapped the two ends' clock readings but kept each end's zone: "14:38 UTC to 10:00 JST"
+  // became "10:00 UTC to 14:38 JST", inverted again, and fix-all swapped it back and forth.
+  it('time-range-inverted writes each swapped end in the zone of its new place', () => {
+    const text = 'On 14:38 UTC to 10:00 JST users saw errors.\n';
+    const swap = lint(text).find((finding) => finding.rule === 'time-range-inverted');
+    assert.ok(swap);
+    // Between zones the swap is offered but not applied by fix-all (see below): applied by hand here.
+    const chosen = { ...swap, fixes: swap.fixes.map((fix) => ({ ...fix, isPreferred: true })) };
+    assert.equal(applyFixes(text, [chosen]).text, 'On 01:00 UTC to 23:38 JST users saw errors.\n');
+    assert.ok(fixAllPasses(text) <= 2);
+  });
+
+  // A swapped range whose end takes its date from the start moved back a day on each pass ("2023-11-28T14:38:00Z to
+  // 02:33 IST" → "2023-11-27T21:03:00Z to 20:08 IST" → …): such a swap is offered, but not applied by fix-all.
+  it('time-range-inverted does not let fix-all walk a range back day by day', () => {
+    assert.ok(fixAllPasses('On 2023-11-28T14:38:00Z to 02:33 IST users saw errors.\n') <= 2);
+  });
+
+  // A Timeline section nested in another was read twice: its entries were listed twice, and timeline-order's sort
+  // fix had two edits for the same block, so it could never be applied.
+  it('entries of a Timeline section inside another Timeline section are listed once', () => {
+    const text = '# Key events\n- 23:55 - 00:10 UTC errors rose\n- [2023-11-28 14:38 UTC] errors rose\n## Key events\n- 2023-01-04/11:34 errors rose\n';
+    assert.deepEqual(parse(text).timeline.map((entry) => entry.line), [1, 2, 4]);
+    for (const finding of lint(text)) if (finding.fixes.some((fix) => fix.isPreferred)) assert.equal(applyFixes(text, [finding]).applied, 1, finding.rule);
+  });
+
+  // duration-mismatch read the impact's end from the timeline's last entry in the text; after timeline-order moved
+  // an entry, the end changed and the duration was found wrong only in a third pass.
+  it('a stated duration is checked against the latest entry in time, wherever it stands', () => {
+    assert.ok(fixAllPasses('# Key events\n- 23:59:59 restored\nDuration: 0m\n| Time | Event |\n| --- | --- |\n| 1:32 PM PST | errors rose |\n') <= 2);
+  });
+
+  // timeline-order moved a dated entry above a time-only one; the time-only entry then took its date from the
+  // moved entry, became out of order in turn, and fix-all moved the two back and forth for ever.
+  it('timeline-order does not let fix-all move entries whose dates depend on their neighbours', () => {
+    const text = '---\nstart_time: 2024-05-12T10:00:00Z\n---\n# Key events\n| Time | Event |\n| --- | --- |\n| 8:27 AM | errors rose |\n| [2023-11-28 14:38 UTC] | errors rose |\n';
+    assert.ok(fixAllPasses(text) <= 2);
+    const order = lint(text).find((finding) => finding.rule === 'timeline-order');
+    assert.ok(order && order.fixes.length > 0 && order.fixes.every((fix) => !fix.isPreferred), 'offered, not preferred');
+  });
+
+  // Ranges whose ends differ in zone, date or DST half-year: the swap, the UTC conversion and the DST fix used to
+  // need three passes (swap; convert, which moved the undated end to another day or kept "PDT" on a winter time; swap).
+  describe('inverted ranges across zones settle within two passes', () => {
+    for (const text of [
+      'On 2023-11-28 14:38 to 02:33 IST users saw errors.\n',
+      'On 23:59:59 to 2024-11-03 01:30 PDT users saw errors.\n',
+      'On 2023-01-04/11:34 to 02:33 IST users saw errors.\n',
+    ]) it(JSON.stringify(text), () => assert.ok(fixAllPasses(text) <= 2));
+  });
+
+  // Found by exploring runs and not fixed yet: fix-all needs a third pass (reported; see the report of this work).
+  describe('known three-pass cascades', () => {
+    it.skip('an inverted range under a declared offset zone ("All times in UTC+5:30")', () => {
+      assert.ok(fixAllPasses('On 9:11:12 a.m. to 00:00 users saw errors.\nAll times in UTC+5:30\n') <= 2);
+    });
+    it.skip('an inverted range from PST in July to an undated-zone stamp, next to out-of-order entries', () => {
+      assert.ok(fixAllPasses('- 2024-01-15 10:00 CEST errors rose\n- [2023-11-28 14:38 UTC] errors rose\nOn 2024-07-01 12:00 PST to 2023-01-04/11:34 users saw errors.\n') <= 2);
+    });
+  });
+
+  describe('applyFixes', () => {
+    // Fixes that insert at the same point (every missing section goes at the end of a document without a later
+    // section) were skipped as overlapping, one per pass: a document missing four sections needed four passes.
+    it('applies insertions at the same point together, in the order of the findings', () => {
+      const text = 'Some notes about an outage.\n';
+      assert.equal(fixAllPasses(text), 1);
+      const fixed = applyFixes(text, lint(text)).text;
+      const headings = fixed.split('\n').filter((line) => /^(?:#|[A-Z][a-z ]+$)/.test(line));
+      assert.deepEqual(headings.filter((line) => /Summary|Timeline|Root cause|Action items/.test(line)).map((line) => line.replace(/^#+ /, '')), ['Summary', 'Timeline', 'Root cause', 'Action items']);
+    });
+
+    it('still skips a fix that overlaps one already taken', () => {
+      const range = (start: number, end: number) => ({ start: { line: 0, character: start }, end: { line: 0, character: end } });
+      const finding = (start: number, end: number, newText: string): Finding => ({
+        id: 'PM000', rule: 'test', severity: 'warning', message: '', range: range(start, end),
+        fixes: [{ title: '', isPreferred: true, edits: [{ range: range(start, end), newText }] }],
+      });
+      const result = applyFixes('abcdef', [finding(1, 3, 'X'), finding(2, 4, 'Y'), finding(3, 3, '+'), finding(3, 3, '-'), finding(5, 6, 'Z')]);
+      assert.deepEqual(result, { text: 'aX+-deZ', applied: 4, skipped: 1 });
+    });
+
+    // Each edit used to copy the whole text: thousands of fixes on a large document were quadratic.
+    it('applies thousands of fixes to a large document in linear time', () => {
+      const text = `${'- 10:00 PST x\n'.repeat(20_000)}`;
+      const findings = lint(text);
+      assert.ok(findings.length >= 20_000);
+      const { ms, result } = timed(() => applyFixes(text, findings));
+      console.log(`      ${result.applied} fixes on ${(text.length / 1024).toFixed(0)} KB: ${ms.toFixed(1)} ms`);
+      assert.ok(result.applied >= 20_000);
+      assert.ok(ms < 1000, `${ms} ms`);
+    });
+  });
+});
+
+/** How many applyFixes passes fix-all makes before a pass applies nothing (at most 5). */
+function fixAllPasses(original: string): number {
+  let text = original;
+  for (let pass = 0; pass < 5; pass++) {
+    const result = applyFixes(text, lint(text));
+    checkFindingsInside(text, lint(text));
+    if (result.applied === 0) return pass;
+    text = result.text;
+  }
+  return 5;
+}
