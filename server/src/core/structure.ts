@@ -36,6 +36,8 @@ export interface Structure {
   fields: Field[];
   /** For table rows: cell spans per line. */
   cells: Map<number, Span[]>;
+  /** A code fence is still open at the end of the document: anything appended there would be code. */
+  unclosedFence: boolean;
 }
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(\S.*)$/;
@@ -219,5 +221,5 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     });
   }
 
-  return { skipped, sections, fields, cells };
+  return { skipped, sections, fields, cells, unclosedFence: fence !== null };
 }

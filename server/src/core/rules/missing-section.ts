@@ -12,7 +12,7 @@ export const missingSection: Rule = {
   check(doc, report) {
     const present = presentSections(doc);
     const { style, level } = documentHeadingStyle(doc);
-    const newline = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    const newline = doc.text.includes('\r\n') ? '\r\n' : doc.text.includes('\r') && !doc.text.includes('\n') ? '\r' : '\n';
     const frontMatter = doc.frontMatter?.data ?? {};
     doc.template.sections.forEach((section, position) => {
       if (!isSectionRequired(section, frontMatter) || present.some((item) => item.match === section)) return;
@@ -21,13 +21,15 @@ export const missingSection: Rule = {
       const at = next ? lineOffset(doc, next.section.line) : doc.text.length;
       const lines = [writeHeading(section.name, style, level), ...(section.skeleton ? ['', section.skeleton] : []), ''];
       const block = lines.join('\n').replace(/\n/g, newline);
-      const lead = next ? '' : (doc.text.endsWith('\n') ? newline : newline + newline);
+      const lead = next ? '' : (/[\r\n]$/.test(doc.text) ? newline : newline + newline);
       const aliases = section.aliases.length ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
       const condition = section.when ? ` when ${describeCondition(section.when)}` : '';
       report({
         span: titleSpan(doc),
         message: `Missing section "${section.name}"${aliases} required by the ${doc.template.name} template${condition}.`,
-        fixes: [{ title: `Insert a "${section.name}" section`, edits: [{ start: at, end: at, newText: lead + block + (next ? newline : '') }] }],
+        // Appended after an unclosed code fence the heading would be code, and missing again on the next pass.
+        fixes: !next && doc.structure.unclosedFence ? []
+          : [{ title: `Insert a "${section.name}" section`, edits: [{ start: at, end: at, newText: lead + block + (next ? newline : '') }] }],
       });
     });
   },
