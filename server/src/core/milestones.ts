@@ -141,6 +141,14 @@ const CLAIM_LABELS: [RegExp, ClaimKind][] = [
 // "Lasted for 8h": a claim at the start of a line without a colon.
 const LASTED = /^\s*(?:[-*+]\s+)?(lasted(?: for)?|duration)\s+(?=[\d*_])/i;
 
+/** Which milestone ends the interval each kind of claim states, best first. */
+export const CLAIM_ENDS: Readonly<Record<ClaimKind, readonly MilestoneKind[]>> = {
+  impact: ['resolved', 'mitigated'],
+  detect: ['detected'],
+  mitigate: ['mitigated', 'resolved'],
+  resolve: ['resolved'],
+};
+
 export function readClaims(doc: Postmortem): DurationClaim[] {
   const claims: DurationClaim[] = [];
   const claimed = new Set<number>();

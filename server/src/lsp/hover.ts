@@ -2,19 +2,11 @@
 // start; a stated duration's claimed interval and the value the document gives for it.
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import { formatDurationShort } from '../core/durations';
-import { chooseMilestones, type MilestoneChoice } from '../core/milestones';
+import { chooseMilestones, CLAIM_ENDS, type MilestoneChoice } from '../core/milestones';
 import type { ClaimKind, DurationRef, Postmortem, Stamp } from '../core/model';
 import { describeInstant, minutesBetween } from '../core/rules/describe';
-import type { MilestoneKind } from '../core/types';
 import { targetOf, type Services } from './documents';
 
-// Which milestone ends each claim, best first (as duration-mismatch reads them).
-const CLAIM_ENDS: Record<ClaimKind, MilestoneKind[]> = {
-  impact: ['resolved', 'mitigated'],
-  detect: ['detected'],
-  mitigate: ['mitigated', 'resolved'],
-  resolve: ['resolved'],
-};
 const CLAIM_TEXT: Record<ClaimKind, string> = {
   impact: 'impact start → end of impact (resolved, else mitigated)',
   detect: 'impact start → detected',

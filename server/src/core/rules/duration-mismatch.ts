@@ -1,16 +1,9 @@
 import { formatDurationLike, formatDurationShort } from '../durations';
-import { candidates, chooseMilestones } from '../milestones';
+import { candidates, chooseMilestones, CLAIM_ENDS } from '../milestones';
 import type { ClaimKind, MilestoneEvidence, Postmortem, Stamp, Window } from '../model';
-import type { MilestoneKind } from '../types';
 import { describeInterval } from './describe';
 import type { Rule } from './rule';
 
-const ENDS: Record<ClaimKind, MilestoneKind[]> = {
-  impact: ['resolved', 'mitigated'],
-  detect: ['detected'],
-  mitigate: ['mitigated', 'resolved'],
-  resolve: ['resolved'],
-};
 const WHAT: Record<ClaimKind, string> = {
   impact: 'the impact', detect: 'detection', mitigate: 'mitigation', resolve: 'resolution',
 };
@@ -19,7 +12,7 @@ const WHAT: Record<ClaimKind, string> = {
 function readings(doc: Postmortem, kind: ClaimKind): { starts: Stamp[]; ends: Stamp[] } {
   const strongest = (items: readonly MilestoneEvidence[]) => items.filter((item) => item.strength === 6);
   let starts = candidates(doc, 'start');
-  let ends = ENDS[kind].flatMap((end) => candidates(doc, end));
+  let ends = CLAIM_ENDS[kind].flatMap((end) => candidates(doc, end));
   if (strongest(starts).length) starts = strongest(starts);
   if (kind === 'impact' && strongest(ends).length) ends = strongest(ends);
   const chosen = chooseMilestones(doc);
