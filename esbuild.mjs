@@ -1,6 +1,23 @@
 // One bundle per process. `node esbuild.mjs [--watch]`.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+// zod's namespace object re-exports all of its ~50 message locales, so bundles kept every one (258 KB of the
+// server); nothing here uses z.locales, and zod itself imports English directly.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!args.importer.includes(`${path.sep}zod${path.sep}`)) return undefined;
+      return { path: path.resolve(path.dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -11,6 +28,7 @@ const common = {
   sourcemap: 'linked',
   minify: !watch,
   logLevel: 'warning',
+  plugins: [zodEnglishOnly],
 };
 
 const entries = [
