@@ -17,10 +17,11 @@ import { configSuite } from './config.e2e';
 import { diagnosticsSuite } from './diagnostics.e2e';
 import { hostSuite } from './host.e2e';
 import { languageSuite } from './language.e2e';
+import { restartSuite } from './restart.e2e';
 import { untrustedSuite } from './untrusted.e2e';
 
 export const SUITES = {
-  trusted: [hostSuite, diagnosticsSuite, languageSuite, commandsSuite, configSuite],
+  trusted: [hostSuite, diagnosticsSuite, languageSuite, commandsSuite, configSuite, restartSuite],
   untrusted: [untrustedSuite],
 } as const;
 

@@ -1,6 +1,10 @@
 // The language server as an editor drives it: the bundled dist/server.js over stdio, a real client connection.
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest, CodeActionResolveRequest, CompletionRequest, createProtocolConnection, DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, ExitNotification, FileChangeType,
@@ -445,5 +449,66 @@ describe('language server over node IPC (how VS Code starts it)', function () {
     await connection.sendNotification(ExitNotification.type);
     assert.equal(await exited, 0);
     connection.dispose();
+  });
+});
+
+describe('language server with a .postmortem.yaml that is a folder', function () {
+  this.timeout(30_000);
+  let workspace: string;
+  let client: TestClient;
+  const settings = new Map<string, Record<string, unknown>>();
+  const uri = (relative: string) => pathToFileURL(path.join(workspace, relative)).href;
+
+  before(async () => {
+    build();
+    workspace = realpathSync(mkdtempSync(path.join(tmpdir(), 'postmortem-lsp-folder-config-')));
+    mkdirSync(path.join(workspace, 'incidents/.postmortem.yaml'), { recursive: true });
+    mkdirSync(path.join(workspace, 'postmortems'), { recursive: true });
+    client = await TestClient.start({ workspace, settings: (scope) => ({ debounce: 0, ...(scope ? settings.get(scope) : undefined) }) });
+  });
+
+  after(async () => {
+    await client?.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('falls back to the defaults and stays alive, also when the folder is reported as a changed config', async () => {
+    const doc = uri('incidents/004.txt');
+    const control = uri('postmortems/004.txt');
+    await client.open(doc, seed004WithMismatch(), 'plaintext');
+    await client.open(control, seed004WithMismatch(), 'plaintext');
+    const published = await client.current(doc);
+    const expected = (await client.current(control)).diagnostics.map((diagnostic) => diagnostic.code);
+    assert.ok(expected.includes('duration-mismatch'), JSON.stringify(expected));
+    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), expected);
+
+    const next = client.next(doc);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uri('incidents/.postmortem.yaml'), type: FileChangeType.Created }],
+    });
+    await client.edit(doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '\n' }]);
+    await next;
+    assert.deepEqual((await client.current(doc)).diagnostics.map((diagnostic) => diagnostic.code), expected);
+    await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc } });
+    assert.ok(client.alive, client.stderr);
+  });
+
+  it('publishes only the final version after a burst of 100 changes (debounce 150 ms)', async () => {
+    const doc = uri('incidents/burst.txt');
+    settings.set(doc, { debounce: 150 });
+    await client.open(doc, seed004WithMismatch(), 'plaintext');
+    await client.current(doc);
+    const before = client.published.length;
+    const insert = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'x' };
+    for (let i = 0; i < 100; i++) await client.edit(doc, [insert]);
+    assert.equal(client.version(doc), 101);
+    const latest = await client.current(doc);
+    assert.ok(latest.diagnostics.some((diagnostic) => diagnostic.code === 'duration-mismatch'));
+    // Past another debounce, then a request answered after anything the server sent before it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc } });
+    const versions = client.published.slice(before).filter((params) => params.uri === doc).map((params) => params.version);
+    assert.deepEqual(versions, [101]);
+    assert.ok(client.alive, client.stderr);
   });
 });
