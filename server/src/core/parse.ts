@@ -128,6 +128,8 @@ function readDeclarations(index: LineIndex, structure: Structure): ZoneDeclarati
         : { start: 0, end: index.lineCount };
     declarations.push({ zone: found.zone, span: { start: start + found.start, end: start + found.end }, line, scope });
   }
+  // A document's only declaration speaks for all of it: "All times in PST" under Timeline covers the appendix too.
+  if (declarations.length === 1) declarations[0].scope = { start: 0, end: index.lineCount };
   return declarations;
 }
 
