@@ -181,7 +181,3 @@ function builtIn(name: string): Template {
 }
 
 export const defaultTemplate: Template = builtIn('default');
-/** The VTEX incident-report format the seeds follow. */
-export const incidentReportTemplate: Template = builtIn('incident-report');
-/** Status-page exports: updates newest first. */
-export const statusPageTemplate: Template = builtIn('status-page');

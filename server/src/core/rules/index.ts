@@ -39,7 +39,3 @@ export const rules: readonly Rule[] = [
 export const ruleRegistry: readonly RuleMeta[] = rules.map(({ id, name, description, defaultSeverity, tags, fixable }) => ({
   id, name, description, defaultSeverity, tags, fixable,
 }));
-
-export function findRule(name: string): Rule | undefined {
-  return rules.find((rule) => rule.name === name || rule.id === name);
-}
