@@ -41,13 +41,15 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   const sections = structure.sections;
   const declarations = readDeclarations(index, structure);
 
-  const raw: { parts: StampParts; line: number; base: number; frontMatterKey?: string; range?: { role: 'from' | 'to'; other: number } }[] = [];
+  const stamps: ResolvedStamp[] = [];
   const durations: DurationRef[] = [];
   if (frontMatter) {
     for (const field of frontMatter.fields) {
       if (!field.valueSpan || typeof field.value !== 'string') continue;
-      const { stamps } = scanTimestamps(text.slice(field.valueSpan.start, field.valueSpan.end), { timeField: true });
-      for (const parts of stamps) raw.push({ parts, line: index.lineAt(field.valueSpan.start), base: field.valueSpan.start, frontMatterKey: field.key });
+      const line = index.lineAt(field.valueSpan.start);
+      for (const parts of scanTimestamps(text.slice(field.valueSpan.start, field.valueSpan.end), { timeField: true }).stamps) {
+        stamps.push(new ResolvedStamp(parts, line, field.valueSpan.start, field.key));
+      }
     }
   }
   for (let line = 0; line < index.lineCount; line++) {
@@ -61,12 +63,14 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
       ? cells.map((cell, i) => ({ start: cell.start - lineStart, text: masked.slice(cell.start - lineStart, cell.end - lineStart), timeField: i === 0 }))
       : (WHOLE_LINE[0].text = masked, WHOLE_LINE);
     for (const piece of pieces) {
-      const { stamps, ranges } = scanTimestamps(piece.text, { timeField: piece.timeField });
-      const first = raw.length;
-      for (const parts of stamps) raw.push({ parts, line, base: lineStart + piece.start });
-      for (const range of ranges) {
-        raw[first + range.from].range = { role: 'from', other: first + range.to };
-        raw[first + range.to].range = { role: 'to', other: first + range.from };
+      const found = scanTimestamps(piece.text, { timeField: piece.timeField });
+      const first = stamps.length;
+      for (const parts of found.stamps) stamps.push(new ResolvedStamp(parts, line, lineStart + piece.start, undefined));
+      for (const range of found.ranges) {
+        const from = stamps[first + range.from];
+        const to = stamps[first + range.to];
+        from.range = { role: 'from', partner: to };
+        to.range = { role: 'to', partner: from };
       }
       for (const match of scanDurations(piece.text)) {
         const start = lineStart + piece.start + match.start;
@@ -75,7 +79,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
     }
   }
 
-  const stamps = resolveStamps(raw, frontMatter?.data ?? {}, declarations);
+  resolveStamps(stamps, frontMatter?.data ?? {}, declarations);
   const timelineSections = sections.filter((section) => section.match && normalizeHeading(section.match.name) === 'timeline');
   const timeline = readTimeline(index, structure, timelineSections, stamps);
   const entryLines = new Set(timeline.map((entry) => entry.line));
@@ -201,20 +205,8 @@ function declarationFinder(declarations: ZoneDeclaration[]): (line: number) => Z
 
 const FLOATING_DATE: CalendarDate = { year: 2000, month: 1, day: 1 };
 
-function resolveStamps(
-  raw: { parts: StampParts; line: number; base: number; frontMatterKey?: string; range?: { role: 'from' | 'to'; other: number } }[],
-  data: Record<string, unknown>,
-  declarations: ZoneDeclaration[],
-): Stamp[] {
-  const stamps: Stamp[] = raw.map(({ parts, line, base, frontMatterKey }) => {
-    const stamp = new ResolvedStamp(parts, line, { start: base + parts.start, end: base + parts.end }, frontMatterKey);
-    if (parts.zone && !parts.zone.implied) stamp.zoneSpan = { start: base + parts.zone.start, end: base + parts.zone.end };
-    return stamp;
-  });
-  raw.forEach((entry, i) => {
-    if (entry.range) stamps[i].range = { role: entry.range.role, partner: stamps[entry.range.other] };
-  });
-
+/** Gives each stamp its zone, date and instant, in document order (dates carry forward from stamp to stamp). */
+function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarations: ZoneDeclaration[]): void {
   // The date context: front matter first, else the first written full date anywhere.
   let context: { date: CalendarDate; line?: number } | null = null;
   const inFrontMatter = stamps.filter((stamp) => stamp.inFrontMatter);
@@ -284,7 +276,6 @@ function resolveStamps(
     const epoch = stamp.zone && !stamp.zone.isUtc ? zonedMillis(stamp.zone.zone, wall) : wall;
     if (Number.isFinite(epoch) && Math.abs(epoch) <= MAX_EPOCH) stamp.epoch = epoch;
   }
-  return stamps;
 }
 
 /** The range of instants a JavaScript Date (and so luxon) can hold. */
@@ -292,6 +283,7 @@ const MAX_EPOCH = 8.64e15;
 
 /** A stamp whose luxon DateTime is only built when something asks for `instant`: rules compare `epoch`. */
 class ResolvedStamp implements Stamp {
+  readonly span: Span;
   zoneSpan?: Span;
   zone: ResolvedZone | null = null;
   zoneSource: Stamp['zoneSource'] = 'none';
@@ -305,7 +297,10 @@ class ResolvedStamp implements Stamp {
   readonly inFrontMatter: boolean;
   private cachedInstant?: DateTime;
 
-  constructor(readonly parts: StampParts, readonly line: number, readonly span: Span, readonly frontMatterKey: string | undefined) {
+  /** `base`: the offset in the document of the text the stamp was scanned in. */
+  constructor(readonly parts: StampParts, readonly line: number, base: number, readonly frontMatterKey: string | undefined) {
+    this.span = { start: base + parts.start, end: base + parts.end };
+    if (parts.zone && !parts.zone.implied) this.zoneSpan = { start: base + parts.zone.start, end: base + parts.zone.end };
     this.inFrontMatter = frontMatterKey !== undefined;
     this.invalid = parts.invalid;
   }

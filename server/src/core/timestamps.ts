@@ -101,28 +101,24 @@ function buildZoneTable(): Record<string, ZoneAbbreviation | undefined> {
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+// The commonest pieces (numeric dates, hh:mm, seconds, zone words, the gap after a date) are read by hand below:
+// a regex match allocates its result and captures, which cost more than the whole read. The rest are regexes.
 // Every regex is sticky, tried at one offset, and has no quantified group holding a quantifier, so a
 // match attempt is bounded by the longest stamp whatever the line; multi-part forms are read piece by piece.
 // Month names must be capitalised: "we may 2" is not a date.
 const MONTH_WORD = /(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\.?)(?![A-Za-z])/y;
 const WEEKDAY = /(Monday|Mon|Tuesday|Tues|Tue|Wednesday|Wed|Thursday|Thurs|Thur|Thu|Friday|Fri|Saturday|Sat|Sunday|Sun)(?![A-Za-z])(\.?,?[ \t\u00a0]{1,3})/y;
-const YMD = /(\d{4,5})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2}))(?!\d)/y;
 const DMY = /(\d{1,2})(?:\/(\d{1,2})\/|\.(\d{1,2})\.)(\d{4})(?!\d)/y;
 const MMDD = /(\d\d)-(\d\d)(?!\d)/y;
-const DAY_BEFORE_MONTH = /(\d{1,2})(st|nd|rd|th)?([ \t\u00a0]{1,2})/y;
 const OF = /of[ \t\u00a0]{1,2}/y;
 const DAY_AFTER_MONTH = /([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th)?(?![A-Za-z\d]|:\d)/y;
 const YEAR = /(,?[ \t\u00a0]{1,3})(\d{4})(?!\d|:\d)/y;
-const DATE_TIME_GAP = /,[ \t\u00a0]{0,3}|[ \t\u00a0]{1,8}/y;
 const AT = /(?:at|@)[ \t\u00a0]{1,3}/y;
-const HOUR_MINUTE = /(\d{1,2}):(\d{1,2})(?!\d)/y;
-const SECONDS = /:(\d\d)(?!\d)/y;
 const FRACTION = /[.,]\d{1,9}(?!\d)/y;
 const MERIDIEM = /([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y;
 const HOUR_MERIDIEM = /(\d{1,2})([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y;
 const COMPACT_TIME = /(\d\d)(\d\d)(?!\d)/y;
 const DOT_TIME = /(\d{1,2})\.(\d\d)(?!\d)/y;
-const ZONE_WORD = /([ \t\u00a0]{0,2})([A-Z]{1,4})(?![A-Za-z])/y;
 const ZONE_PAIR = /\/[A-Z]{2,4}(?![A-Za-z])/y;
 const UTC_OFFSET = /[+-](?:\d{4}|\d{1,2}:\d\d|\d{1,2})(?!\d|:\d)/y;
 const NUMERIC_OFFSET = /( ?)[+-]\d\d:?\d\d(?!\d|:\d)/y;
@@ -146,16 +142,13 @@ function skipBlanks(text: string, pos: number, max: number): number {
 }
 const isMeridiemLetter = (c: number) => c === 65 || c === 97 || c === 80 || c === 112;
 const MAY_START = new Map<RegExp, (text: string, pos: number) => boolean>([
-  [SECONDS, (text, pos) => text.charCodeAt(pos) === 58],
   [FRACTION, (text, pos) => text.charCodeAt(pos) === 46 || text.charCodeAt(pos) === 44],
   [MERIDIEM, (text, pos) => isMeridiemLetter(text.charCodeAt(pos)) || (isBlankAt(text, pos) && isMeridiemLetter(text.charCodeAt(pos + 1)))],
-  [ZONE_WORD, (text, pos) => { const c = text.charCodeAt(skipBlanks(text, pos, 2)); return c >= 65 && c <= 90; }],
   [UTC_OFFSET, (text, pos) => text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45],
   [ZONE_PAIR, (text, pos) => text.charCodeAt(pos) === 47],
   [NUMERIC_OFFSET, (text, pos) => { const c = text.charCodeAt(text.charCodeAt(pos) === 32 ? pos + 1 : pos); return c === 43 || c === 45; }],
   [PAREN_OPEN, (text, pos) => text.charCodeAt(skipBlanks(text, pos, 2)) === 40],
   [PAREN_CLOSE, (text, pos) => text.charCodeAt(isBlankAt(text, pos) ? pos + 1 : pos) === 41],
-  [DATE_TIME_GAP, (text, pos) => text.charCodeAt(pos) === 44 || isBlankAt(text, pos)],
   [AT, (text, pos) => text.charCodeAt(pos) === 97 || text.charCodeAt(pos) === 64],
   [PREFIX_GAP, isBlankAt],
   [RANGE_JOIN, (text, pos) => {
@@ -178,6 +171,10 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 function isLetter(c: number): boolean {
@@ -232,8 +229,8 @@ interface Found {
   meridiem: boolean;
 }
 
-function numberToken(letter: string, digits: string): string {
-  return digits.length > 1 ? `{${letter}${letter}}` : `{${letter}}`;
+function numberToken(letter: string, digits: string | number): string {
+  return (typeof digits === 'number' ? digits : digits.length) > 1 ? `{${letter}${letter}}` : `{${letter}}`;
 }
 
 function monthNumber(name: string): number {
@@ -281,6 +278,31 @@ function digitRun(text: string, pos: number): number {
   return k - pos;
 }
 
+/** The value of the ASCII digits in [start, end). */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let k = start; k < end; k++) value = value * 10 + text.charCodeAt(k) - 48;
+  return value;
+}
+
+/** Space, tab or no-break space: what the gaps inside a stamp may be. */
+function isGapChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+/** The position after at most `max` gap characters from `pos`. */
+function skipGap(text: string, pos: number, max: number): number {
+  let k = pos;
+  while (k < pos + max && isGapChar(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** `1` or `2` digits at `pos` and no third: their count, else 0. */
+function oneOrTwoDigits(text: string, pos: number): number {
+  const run = digitRun(text, pos);
+  return run <= 2 ? run : 0;
+}
+
 function isBlankChar(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
 }
@@ -295,16 +317,20 @@ function readDate(text: string, pos: number): DateRead | null {
   const digits = digitRun(text, pos);
   if (digits === 0) return mayStartMonth(text.charCodeAt(pos)) ? readMonthFirst(text, pos) : null;
   const next = text.charCodeAt(pos + digits);
-  let m = (digits === 4 || digits === 5) && (next === 45 || next === 47) ? at(YMD, text, pos) : null;
-  if (m) {
-    const dash = m[2] !== undefined;
-    const sep = dash ? '-' : '/';
-    const month = dash ? m[2] : m[4];
-    const day = dash ? m[3] : m[5];
-    return dated(pos, pos + m[0].length, m[1], Number(month), Number(day), `{yyyy}${sep}${numberToken('M', month)}${sep}${numberToken('d', day)}`, 'ymd');
+  if ((digits === 4 || digits === 5) && (next === 45 || next === 47)) {
+    // 2024-02-12 or 2024/02/12, both separators alike.
+    const monthAt = pos + digits + 1;
+    const monthDigits = oneOrTwoDigits(text, monthAt);
+    const dayAt = monthAt + monthDigits + 1;
+    const dayDigits = monthDigits > 0 && text.charCodeAt(dayAt - 1) === next ? oneOrTwoDigits(text, dayAt) : 0;
+    if (dayDigits === 0) return null;
+    const sep = next === 45 ? '-' : '/';
+    const month = digitsValue(text, monthAt, monthAt + monthDigits);
+    const day = digitsValue(text, dayAt, dayAt + dayDigits);
+    return dated(pos, dayAt + dayDigits, text.slice(pos, pos + digits), month, day, `{yyyy}${sep}${numberToken('M', monthDigits)}${sep}${numberToken('d', dayDigits)}`, 'ymd');
   }
   if (digits > 2) return null;
-  m = next === 47 || next === 46 ? at(DMY, text, pos) : null;
+  let m = next === 47 || next === 46 ? at(DMY, text, pos) : null;
   if (m) {
     const slash = m[2] !== undefined;
     const first = m[1];
@@ -318,10 +344,10 @@ function readDate(text: string, pos: number): DateRead | null {
       : `${numberToken('M', month)}${sep}${numberToken('d', day)}${sep}{yyyy}`;
     return dated(pos, pos + m[0].length, m[4], Number(month), Number(day), pattern, 'other');
   }
-  m = isBlankChar(next) || next === 115 || next === 110 || next === 114 || next === 116 ? at(DAY_BEFORE_MONTH, text, pos) : null;
-  if (m) {
-    let end = pos + m[0].length;
-    let pattern = (m[2] ? '{do}' : numberToken('d', m[1])) + m[3];
+  const dayBeforeMonth = readDayBeforeMonth(text, pos, digits);
+  if (dayBeforeMonth) {
+    let end = dayBeforeMonth.end;
+    let pattern = dayBeforeMonth.pattern;
     const of = at(OF, text, end);
     if (of) {
       end += of[0].length;
@@ -336,7 +362,7 @@ function readDate(text: string, pos: number): DateRead | null {
         end += year[0].length;
         pattern += `${year[1]}{yyyy}`;
       }
-      return dated(pos, end, year?.[2], monthNumber(month[1]), Number(m[1]), pattern, 'other');
+      return dated(pos, end, year?.[2], monthNumber(month[1]), digitsValue(text, pos, pos + digits), pattern, 'other');
     }
   }
   m = digits === 2 && next === 45 ? at(MMDD, text, pos) : null;
@@ -347,6 +373,21 @@ function readDate(text: string, pos: number): DateRead | null {
     return dated(pos, pos + m[0].length, undefined, Number(month), Number(day), dayFirst ? '{dd}-{MM}' : '{MM}-{dd}', 'md');
   }
   return null;
+}
+
+/** st, nd, rd or th. */
+function isOrdinalSuffix(a: number, b: number): boolean {
+  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+}
+
+/** "12 ", "3rd ", the day before a month name ("12 February"): its end and pattern so far. */
+function readDayBeforeMonth(text: string, pos: number, digits: number): { end: number; pattern: string } | null {
+  let end = pos + digits;
+  const ordinal = isOrdinalSuffix(text.charCodeAt(end), text.charCodeAt(end + 1)) && isGapChar(text.charCodeAt(end + 2));
+  if (ordinal) end += 2;
+  const gapEnd = skipGap(text, end, 2);
+  if (gapEnd === end) return null;
+  return { end: gapEnd, pattern: (ordinal ? '{do}' : numberToken('d', digits)) + text.slice(end, gapEnd) };
 }
 
 function readMonthFirst(text: string, pos: number): DateRead | null {
@@ -374,13 +415,12 @@ function clockProblem(hour: number, minute: number, second: number | undefined, 
   return undefined;
 }
 
-/** Completes a time whose hour is `hourText`: meridiem, validity, 24-hour value. */
-function clock(end: number, hourText: string, rest: string, minute: number, second: number | undefined, precision: TimeRead['precision'], meridiem: { gap: string; text: string } | null, invalid: string | undefined): TimeRead {
-  let hour = Number(hourText);
-  let pattern = numberToken('H', hourText) + rest;
+/** Completes a time whose hour is written as `hour` in `hourDigits` digits: meridiem, validity, 24-hour value. */
+function clock(end: number, hour: number, hourDigits: number, rest: string, minute: number, second: number | undefined, precision: TimeRead['precision'], meridiem: { gap: string; text: string } | null, invalid: string | undefined): TimeRead {
+  let pattern = numberToken('H', hourDigits) + rest;
   if (meridiem) {
     const token = (meridiem.text[0] === 'A' || meridiem.text[0] === 'P' ? 'A' : 'a') + (meridiem.text.includes('.') ? '.' : '');
-    pattern = `${numberToken('h', hourText)}${rest}${meridiem.gap}{${token}}`;
+    pattern = `${numberToken('h', hourDigits)}${rest}${meridiem.gap}{${token}}`;
   }
   invalid ??= clockProblem(hour, minute, second, !!meridiem);
   if (meridiem && !invalid) hour = (hour % 12) + (meridiem.text[0] === 'p' || meridiem.text[0] === 'P' ? 12 : 0);
@@ -394,16 +434,18 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
   const digits = digitRun(text, pos);
   if (digits === 0 || digits > 4) return null;
   const next = text.charCodeAt(pos + digits);
-  const m = digits <= 2 && next === 58 ? at(HOUR_MINUTE, text, pos) : null;
-  if (m) {
-    let end = pos + m[0].length;
-    const s = at(SECONDS, text, end);
+  const minuteDigits = digits <= 2 && next === 58 ? oneOrTwoDigits(text, pos + digits + 1) : 0;
+  if (minuteDigits > 0) {
+    let end = pos + digits + 1 + minuteDigits;
+    const minute = digitsValue(text, end - minuteDigits, end);
+    const seconds = text.charCodeAt(end) === 58 && digitRun(text, end + 1) === 2;
     // "3:1" is a ratio; "07:7:47" is a time written wrong.
-    if (m[2].length === 1 && !s) return null;
-    const invalid = m[2].length === 1 ? `minutes need two digits (did you mean ${m[1]}:0${m[2]}${s ? s[0] : ''}?)` : undefined;
+    if (minuteDigits === 1 && !seconds) return null;
+    const invalid = minuteDigits === 1 ? `minutes need two digits (did you mean ${text.slice(pos, pos + digits)}:0${text[end - 1]}${seconds ? text.slice(end, end + 3) : ''}?)` : undefined;
+    const second = seconds ? digitsValue(text, end + 1, end + 3) : undefined;
     let rest = ':{mm}';
-    if (s) {
-      end += s[0].length;
+    if (seconds) {
+      end += 3;
       rest += ':{ss}';
       const f = at(FRACTION, text, end);
       if (f) {
@@ -414,12 +456,12 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
     }
     const mer = at(MERIDIEM, text, end);
     if (mer) end += mer[0].length;
-    return clock(end, m[1], rest, Number(m[2]), s ? Number(s[1]) : undefined, s ? 'second' : 'minute', mer && { gap: mer[1], text: mer[2] }, invalid);
+    return clock(end, digitsValue(text, pos, pos + digits), digits, rest, minute, second, seconds ? 'second' : 'minute', mer && { gap: mer[1], text: mer[2] }, invalid);
   }
   if (colonOnly || digits > 2 && !allowWeak) return null;
   const h = digits <= 2 && (isBlankChar(next) || next === 65 || next === 97 || next === 80 || next === 112) ? at(HOUR_MERIDIEM, text, pos) : null;
   if (h) {
-    return clock(pos + h[0].length, h[1], '', 0, undefined, 'hour', { gap: h[2], text: h[3] }, undefined);
+    return clock(pos + h[0].length, Number(h[1]), h[1].length, '', 0, undefined, 'hour', { gap: h[2], text: h[3] }, undefined);
   }
   if (!allowWeak) return null;
   const c = digits === 4 ? at(COMPACT_TIME, text, pos) : digits <= 2 && next === 46 ? at(DOT_TIME, text, pos) : null;
@@ -471,21 +513,23 @@ function zoneEndOk(text: string, end: number): boolean {
   return !isWord(c) && !(c === 58 && isDigit(text.charCodeAt(end + 1)));
 }
 
+/** Up to two gap characters, then one to four capitals that no letter follows ("UTC", " PST"). */
 function readZoneWord(text: string, pos: number): ZoneRead | null {
-  const m = at(ZONE_WORD, text, pos);
-  if (!m) return null;
-  const start = pos + m[1].length;
-  let end = start + m[2].length;
-  if (m[2] === 'UTC' || m[2] === 'GMT') {
+  const start = skipGap(text, pos, 2);
+  let end = start;
+  while (end < start + 4 && isUpper(text.charCodeAt(end))) end++;
+  if (end === start || isLetter(text.charCodeAt(end))) return null;
+  const name = text.slice(start, end);
+  if (name === 'UTC' || name === 'GMT') {
     const offset = at(UTC_OFFSET, text, end);
     if (offset) end += offset[0].length;
   } else {
     const pair = at(ZONE_PAIR, text, end);
-    if (pair && ZONE_ABBREVIATIONS[m[2] + pair[0]]) end += pair[0].length;
-    else if (!ZONE_ABBREVIATIONS[m[2]]) return null;
+    if (pair && ZONE_ABBREVIATIONS[name + pair[0]]) end += pair[0].length;
+    else if (!ZONE_ABBREVIATIONS[name]) return null;
   }
   if (!zoneEndOk(text, end)) return null;
-  return { zone: { text: text.slice(start, end), start, end }, end, kind: m[1] === '' && m[2] === 'Z' ? 'attached' : 'word', gap: m[1] };
+  return { zone: { text: text.slice(start, end), start, end }, end, kind: start === pos && name === 'Z' ? 'attached' : 'word', gap: text.slice(pos, start) };
 }
 
 /** `strongOffset`: the time is ISO or has seconds, so "-07:00" after it is an offset, not a range. */
@@ -518,9 +562,20 @@ interface Pieces {
   prefix?: boolean;
 }
 
+// A document writes its stamps in a few patterns: every stamp keeps the one shared string, not its own pieces.
+const PATTERNS = new Map<string, string>();
+
+function interned(pattern: string): string {
+  const known = PATTERNS.get(pattern);
+  if (known !== undefined) return known;
+  if (PATTERNS.size >= 1000) PATTERNS.clear();
+  PATTERNS.set(pattern, pattern);
+  return pattern;
+}
+
 function build(text: string, p: Pieces): Found {
   const { date, weekday, time, zone } = p;
-  const pattern = (weekday?.pattern ?? '') + (date?.pattern ?? '') + (date && time ? p.sep ?? '' : '') + (time?.pattern ?? '');
+  const pattern = interned((weekday?.pattern ?? '') + (date?.pattern ?? '') + (date && time ? p.sep ?? '' : '') + (time?.pattern ?? ''));
   const parts: StampParts = {
     start: p.start,
     end: p.end,
@@ -549,9 +604,10 @@ function withTime(text: string, start: number, date: DateRead, weekday: WeekdayR
     sep = text[date.end];
     time = readTime(text, date.end + 1, false, true);
   } else {
-    const gap = at(DATE_TIME_GAP, text, date.end);
-    if (gap) {
-      sep = gap[0];
+    // ", " or blanks between the date and its time.
+    const gapEnd = c === 44 ? skipGap(text, date.end + 1, 3) : skipGap(text, date.end, 8);
+    if (gapEnd > date.end) {
+      sep = text.slice(date.end, gapEnd);
       const word = at(AT, text, date.end + sep.length);
       if (word) sep += word[0];
       time = readTime(text, date.end + sep.length, date.kind !== 'md', false);
