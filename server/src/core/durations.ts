@@ -99,16 +99,18 @@ const PART =
 // Not inside a word or number ("a8h3", "0x8h", "id1d2", "v2.5h", "10:30h"), not money ("$5m"), not an
 // identifier ("timeout_5m"); markdown emphasis ("**4h**", "__4 hours__") is fine.
 const LEAD = '(?<![\\p{L}\\p{N}$£€¥]|[\\p{L}\\p{N}]_|\\d[.,:])';
-const FIRST = new RegExp(`${LEAD}(?:${PART}|(?<half>half[ \\u00a0]an[ \\u00a0]hour)(?!\\p{L}))`, 'giu');
+// Sticky: tried only where scanUnits finds a duration can start. As a global search it spent most of its time
+// evaluating the lookbehind at every position.
+const FIRST = new RegExp(`${LEAD}(?:${PART}|(?<half>half[ \\u00a0]an[ \\u00a0]hour)(?!\\p{L}))`, 'iuy');
 const NEXT = new RegExp(`(?<sep>,?[ \\u00a0]+and[ \\u00a0]+|,[ \\u00a0]*|[ \\u00a0]*)${PART}`, 'iuy');
 const ISO =
   /(?<![\p{L}\p{N}])P(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?(?![\p{L}\p{N}])/gu;
 const ISO_UNITS: readonly Unit[] = ['d', 'h', 'm', 's'];
-// Every duration has a digit right before a unit's first letter (the unit may follow a space, no-break space or
-// hyphen), or a unit word; most lines have neither. Without the Unicode flag, "ſ" does not fold to "s" here, and
-// FIRST's matches of it are not durations anyway.
-const QUICK = /\d[ \u00a0-]?[dhms]|hour|min|day|sec|hr/i;
-const QUICK_REACH = 32;
+// Where a duration's first part meets its unit: the number's last digit before the unit's first letter (after an
+// optional space, no-break space or hyphen), or the gap before a unit word, which a number word, "a", "an" or
+// "half an" precedes. Most lines have none. Without the Unicode flag "ſ" does not fold to "s" here: units spelt
+// with it are not durations anyway.
+const ANCHOR = /\d[ \u00a0-]?[dhms]|[ \u00a0-](?:hour|hr|min|day|sec)/gi;
 const AFTER_END = /[\p{L}\p{N}]|_[\p{L}\p{N}]/uy;
 
 interface Part {
@@ -185,63 +187,100 @@ function matchOf(text: string, start: number, end: number, parts: readonly Part[
   };
 }
 
-function scanUnits(text: string, out: DurationMatch[], from: number): void {
-  FIRST.lastIndex = from;
-  for (let m = FIRST.exec(text); m !== null; m = FIRST.exec(text)) {
-    const groups = m.groups as Record<string, string | undefined>;
-    const start = m.index;
-    let end = start + m[0].length;
-    if (groups.half !== undefined) {
-      const hour = groups.half.slice(-4);
-      out.push({
-        start,
-        end,
-        text: groups.half,
-        minutes: 30,
-        tolerance: TOLERANCE.h / 2,
-        // Written back in words as hours and minutes, so a corrected value can be exact.
-        style: {
-          iso: false,
-          parts: [
-            { unit: 'h', spelling: hour, gap: ' ', numeral: 'words', pad: 0 },
-            { unit: 'm', spelling: applyCase('minutes', hour), gap: ' ', numeral: 'words', pad: 0 },
-          ],
-          seps: [' and '],
-          fixed: false,
-          half: false,
-          capital: text.charCodeAt(start) === 72,
-        },
-      });
-      continue;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+const isGap = (c: number) => c === 32 || c === 0xa0 || c === 45;
+
+/** Where the run of `is` characters that ends at `last` starts (`last + 1` when there is none). */
+function runStart(text: string, last: number, is: (c: number) => boolean): number {
+  let i = last;
+  while (i >= 0 && is(text.charCodeAt(i))) i--;
+  return i + 1;
+}
+
+/**
+ * Finds what a global search for FIRST would, trying FIRST only where a duration can start. A duration's first part
+ * holds an ANCHOR match that no other ANCHOR match overlaps: it starts with a digit or with a gap after a letter,
+ * and past its first character any ANCHOR match holds only letters and, after a digit, a gap. The duration starts
+ * where the number before that unit starts, a decimal's whole part included (LEAD rules out a start inside a number
+ * or right after "4."), or where its number word does: the ASCII word before the gap, or the one before that
+ * ("twenty-seven", "half an"). These candidates come in increasing order.
+ */
+function scanUnits(text: string, out: DurationMatch[]): void {
+  // No duration starts before the end of the last one.
+  let from = 0;
+  ANCHOR.lastIndex = 0;
+  for (let anchor = ANCHOR.exec(text); anchor !== null; anchor = ANCHOR.exec(text)) {
+    const at = anchor.index;
+    if (isDigit(text.charCodeAt(at))) {
+      let start = runStart(text, at, isDigit);
+      if (text.charCodeAt(start - 1) === 46 && isDigit(text.charCodeAt(start - 2))) start = runStart(text, start - 2, isDigit);
+      from = scanAt(text, start, from, out);
+    } else {
+      const word = runStart(text, at - 1, isLetter);
+      if (word === at) continue;
+      if (isGap(text.charCodeAt(word - 1)) && isLetter(text.charCodeAt(word - 2))) {
+        from = scanAt(text, runStart(text, word - 2, isLetter), from, out);
+      }
+      from = scanAt(text, word, from, out);
     }
-    const head = readPart(groups);
-    if (head === undefined) {
-      FIRST.lastIndex = start + 1;
-      continue;
-    }
-    const parts = [head];
-    const seps: string[] = [];
-    // A decimal is a whole statement ("1.5 hours"); only whole numbers combine ("4h 25m").
-    while (!parts[parts.length - 1].decimal) {
-      NEXT.lastIndex = end;
-      const n = NEXT.exec(text);
-      if (n === null) break;
-      const ng = n.groups as Record<string, string | undefined>;
-      const part = readPart(ng);
-      if (part === undefined || part.decimal || RANK[part.style.unit] <= RANK[parts[parts.length - 1].style.unit]) break;
-      parts.push(part);
-      seps.push(ng.sep as string);
-      end = NEXT.lastIndex;
-    }
-    // "10h30" is a clock time, "5m_timeout" an identifier.
-    AFTER_END.lastIndex = end;
-    if (AFTER_END.test(text)) {
-      FIRST.lastIndex = start + 1;
-      continue;
-    }
-    FIRST.lastIndex = end;
-    out.push(matchOf(text, start, end, parts, seps, false));
+    // ANCHOR matches inside the duration just read give no later candidates.
+    if (ANCHOR.lastIndex < from) ANCHOR.lastIndex = from;
   }
+}
+
+/** Reads the duration starting at `start` into `out` if there is one; returns where the next one may start. */
+function scanAt(text: string, start: number, from: number, out: DurationMatch[]): number {
+  if (start < from) return from;
+  FIRST.lastIndex = start;
+  const m = FIRST.exec(text);
+  if (m === null) return from;
+  const groups = m.groups as Record<string, string | undefined>;
+  let end = start + m[0].length;
+  if (groups.half !== undefined) {
+    const hour = groups.half.slice(-4);
+    out.push({
+      start,
+      end,
+      text: groups.half,
+      minutes: 30,
+      tolerance: TOLERANCE.h / 2,
+      // Written back in words as hours and minutes, so a corrected value can be exact.
+      style: {
+        iso: false,
+        parts: [
+          { unit: 'h', spelling: hour, gap: ' ', numeral: 'words', pad: 0 },
+          { unit: 'm', spelling: applyCase('minutes', hour), gap: ' ', numeral: 'words', pad: 0 },
+        ],
+        seps: [' and '],
+        fixed: false,
+        half: false,
+        capital: text.charCodeAt(start) === 72,
+      },
+    });
+    return end;
+  }
+  const head = readPart(groups);
+  if (head === undefined) return from;
+  const parts = [head];
+  const seps: string[] = [];
+  // A decimal is a whole statement ("1.5 hours"); only whole numbers combine ("4h 25m").
+  while (!parts[parts.length - 1].decimal) {
+    NEXT.lastIndex = end;
+    const n = NEXT.exec(text);
+    if (n === null) break;
+    const ng = n.groups as Record<string, string | undefined>;
+    const part = readPart(ng);
+    if (part === undefined || part.decimal || RANK[part.style.unit] <= RANK[parts[parts.length - 1].style.unit]) break;
+    parts.push(part);
+    seps.push(ng.sep as string);
+    end = NEXT.lastIndex;
+  }
+  // "10h30" is a clock time, "5m_timeout" an identifier.
+  AFTER_END.lastIndex = end;
+  if (AFTER_END.test(text)) return from;
+  out.push(matchOf(text, start, end, parts, seps, false));
+  return end;
 }
 
 function scanIso(text: string, out: DurationMatch[]): void {
@@ -264,14 +303,10 @@ function scanIso(text: string, out: DurationMatch[]): void {
   }
 }
 
-/** Every stated duration in `text`, in order. Cheap on text without a digit or a unit word. */
+/** Every stated duration in `text`, in order. Cheap on text without a digit or a gap right before a unit. */
 export function scanDurations(text: string): DurationMatch[] {
   const out: DurationMatch[] = [];
-  const quick = text.search(QUICK);
-  if (quick < 0) return out;
-  // The first duration holds a QUICK match no earlier than this one, at most 19 characters (a long number) or
-  // 14 ("seventy-seven ") after the duration's start: the scan can begin a little before it.
-  scanUnits(text, out, Math.max(0, quick - QUICK_REACH));
+  scanUnits(text, out);
   if (text.includes('P')) {
     const before = out.length;
     scanIso(text, out);

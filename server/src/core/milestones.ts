@@ -68,12 +68,33 @@ const MARKERS: [RegExp, EvidenceKind, string][] = [
 // Every marker has one of these: most stamped lines have none, and one test replaces four.
 const MAY_MARK = /[<&]|outage|\[(?:start|detected|mitigated|resolved|end)\]/i;
 
-const KEYWORDS: [RegExp, MilestoneKind][] = [
-  [/\b(?:first errors?|errors?|failures?|failing|failed|outage|degrad(?:ed|ation)|unavailable|unable to|crash\w*|5\d\d\b|stop(?:s|ped) \w+ing|broke|breakage|elevated)\b/i, 'start'],
-  [/\b(?:alert(?:s|ed)?|paged?|noticed|detected|reported|reports|discovered|observed|became aware|notified|reaching out|investigat\w*)\b/i, 'detected'],
-  [/\b(?:rolled back|reverted|restored|recovered|mitigated|fixed|fix (?:lands|landed|deployed)|hotfix (?:was )?deployed|back to (?:normal|nominal)|resumed|workaround)\b/i, 'mitigated'],
-  [/\b(?:resolved|all clear|closed|fully (?:re)?(?:stored|established|recovered|operational)|incident (?:is )?over)\b/i, 'resolved'],
+// Keywords in timeline entries, by the milestone they suggest; an entry counts as evidence for every kind it has.
+const KEYWORDS: [string, MilestoneKind][] = [
+  [String.raw`first errors?|errors?|failures?|failing|failed|outage|degrad(?:ed|ation)|unavailable|unable to|crash\w*|5\d\d\b|stop(?:s|ped) \w+ing|broke|breakage|elevated`, 'start'],
+  [String.raw`alert(?:s|ed)?|paged?|noticed|detected|reported|reports|discovered|observed|became aware|notified|reaching out|investigat\w*`, 'detected'],
+  [String.raw`rolled back|reverted|restored|recovered|mitigated|fixed|fix (?:lands|landed|deployed)|hotfix (?:was )?deployed|back to (?:normal|nominal)|resumed|workaround`, 'mitigated'],
+  [String.raw`resolved|all clear|closed|fully (?:re)?(?:stored|established|recovered|operational)|incident (?:is )?over`, 'resolved'],
 ];
+// One pass for all kinds: group i + 1 is KEYWORDS[i]. No two kinds have a keyword starting with the same word, so
+// where a kind's keyword first matches, no other kind's group takes its place.
+const KEYWORD = new RegExp(`\\b(?:${KEYWORDS.map(([words]) => `(${words})`).join('|')})\\b`, 'gi');
+
+/** The first keyword of each kind in `text` into `found` (`found[i]` for KEYWORDS[i]). */
+function findKeywords(text: string, found: (string | undefined)[]): void {
+  found.fill(undefined);
+  let missing = KEYWORDS.length;
+  KEYWORD.lastIndex = 0;
+  for (let m = KEYWORD.exec(text); m !== null; m = KEYWORD.exec(text)) {
+    let group = 1;
+    while (m[group] === undefined) group++;
+    if (found[group - 1] === undefined) {
+      found[group - 1] = m[0];
+      if (--missing === 0) return;
+    }
+    // Keywords of different kinds overlap ("fully restored", "restored"): go on from the next character.
+    KEYWORD.lastIndex = m.index + 1;
+  }
+}
 
 export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
   const evidence: MilestoneEvidence[] = [];
@@ -87,15 +108,22 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     evidence.push({ kind, stamp, source: `front matter ${stamp.frontMatterKey}`, strength: key === 'date' ? STRENGTH.field : STRENGTH.frontMatter });
   }
 
-  const firstOnLine = new Map<number, Stamp>();
-  for (const stamp of doc.stamps) if (!stamp.inFrontMatter && usable(stamp) && !firstOnLine.has(stamp.line)) firstOnLine.set(stamp.line, stamp);
+  // Each line's first usable stamp outside front matter, by line, and all of them in the order of doc.stamps.
+  const firstOnLine: (Stamp | undefined)[] = new Array(doc.index.lineCount);
+  const firsts: Stamp[] = [];
+  for (const stamp of doc.stamps) {
+    if (stamp.inFrontMatter || firstOnLine[stamp.line] !== undefined || !usable(stamp)) continue;
+    firstOnLine[stamp.line] = stamp;
+    firsts.push(stamp);
+  }
   for (const field of doc.structure.fields) {
     const kind = labelKind(field.key);
-    const stamp = firstOnLine.get(field.line);
+    const stamp = firstOnLine[field.line];
     if (kind && stamp && stamp.span.start >= field.valueSpan.start) evidence.push({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
   }
   const withEvidence = new Set(evidence.map((item) => item.stamp));
-  for (const [line, stamp] of firstOnLine) {
+  for (const stamp of firsts) {
+    const line = stamp.line;
     // A label ends with a blank right before the stamp: most stamped lines are ruled out by that one character.
     const lineStart = doc.index.lineStarts[line];
     const label = stamp.span.start > lineStart && isSpace(doc.text.charCodeAt(stamp.span.start - 1))
@@ -117,11 +145,13 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     evidence.push({ kind: 'start', stamp: from, source: 'stated window', strength: STRENGTH.window });
     evidence.push({ kind: 'resolved', stamp: to, source: 'stated window', strength: STRENGTH.window });
   }
+  const found: (string | undefined)[] = new Array(KEYWORDS.length);
   for (const entry of doc.timeline) {
     if (!usable(entry.stamp)) continue;
-    for (const [pattern, kind] of KEYWORDS) {
-      const match = pattern.exec(entry.text);
-      if (match) evidence.push({ kind, stamp: entry.stamp, source: `"${match[0]}" in the timeline`, strength: STRENGTH.keyword });
+    findKeywords(entry.text, found);
+    for (let i = 0; i < KEYWORDS.length; i++) {
+      const keyword = found[i];
+      if (keyword !== undefined) evidence.push({ kind: KEYWORDS[i][1], stamp: entry.stamp, source: `"${keyword}" in the timeline`, strength: STRENGTH.keyword });
     }
   }
   return evidence;
@@ -170,7 +200,8 @@ export function readClaims(doc: Postmortem): DurationClaim[] {
     const kind = CLAIM_LABELS.find(([pattern]) => pattern.test(normalized))?.[1];
     if (kind) add(kind, field.key, field.line, field.valueSpan.start);
   }
-  for (let line = 0; line < doc.index.lineCount; line++) {
+  // Only a line with a duration can hold a claim.
+  for (const line of onLine.keys()) {
     if (doc.structure.skipped[line]) continue;
     const match = LASTED.exec(doc.index.lineText(line));
     if (match) add('impact', match[1], line, doc.index.lineStarts[line] + match[0].length);
