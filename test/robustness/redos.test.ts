@@ -1,8 +1,8 @@
 // Every regular expression in the engine (server/src/core) is checked for catastrophic backtracking (ReDoS) with
 // recheck. Regexes are module-private, so they are read from the sources with the TypeScript compiler API:
 // regex literals, and `new RegExp(…)` whose arguments are evaluated from the module's own top-level constants
-// (durations.ts builds two from strings). recheck's pure-JavaScript backend runs offline and in-process;
-// RECHECK_BACKEND=native (or java) uses another one.
+// (durations.ts and milestones.ts build some from strings). recheck's pure-JavaScript backend runs offline and
+// in-process; RECHECK_BACKEND=native (or java) uses another one.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
