@@ -4,6 +4,9 @@
 // catastrophic backtracking and accidental O(n²), it is not a benchmark (scripts/bench.mjs is).
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/core';
+import { lintDocument } from '../../server/src/core/lint';
+import { parse } from '../../server/src/core/parse';
+import { rules } from '../../server/src/core/rules';
 import { checkFindingsInside, timed } from './helpers';
 
 /** Far above the expected times (single-digit to tens of ms): only a blow-up fails. */
@@ -96,5 +99,27 @@ describe('robustness: adversarial inputs lint in bounded time', () => {
     });
     it('a long status page of updates', () => lintsQuickly('updates', 'Resolved\n\nThe fix is out.\n\nJul 13, 2023, 11:26 PM UTC\n\n'.repeat(3_000)));
     it('a long front matter', () => lintsQuickly('front matter', `---\n${'key: 2024-01-01 10:00\n'.repeat(10_000)}---\n# T\n`));
+    it('thousands of empty sections of the same name', () => lintsQuickly('same sections', '## Summary\n\n'.repeat(20_000)));
+
+    // Counted, not timed: a rule that searches the sections above each section (duplicate-section did, and 20,000
+    // sections took 590 ms) or all sections for each line (empty-section did) reads them quadratically often,
+    // however fast the machine.
+    it('the section rules read each section a bounded number of times', () => {
+      const count = 5_000;
+      const doc = parse('## Summary\n\n'.repeat(count));
+      let reads = 0;
+      const sections = new Proxy(doc.sections, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      const sectionRules = rules.filter((rule) => rule.tags.includes('sections'));
+      const findings = lintDocument({ ...doc, sections, structure: { ...doc.structure, sections } }, { rules: sectionRules });
+      // Every section but the first repeats it, and every one is empty.
+      assert.equal(findings.filter((finding) => finding.rule === 'duplicate-section').length, count - 1);
+      assert.equal(findings.filter((finding) => finding.rule === 'empty-section').length, count);
+      assert.ok(reads <= 10 * count, `${reads} reads of ${count} sections`);
+    });
   });
 });

@@ -47,20 +47,22 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // (Blanks, then a colon with its own blanks: `[ \t]*:?[ \t]*$` backtracked quadratically on a run of blanks.)
 const BOLD_HEADING = /^ {0,3}(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*(?::[ \t]*)?$/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
-// One cell of a table's separator row, trimmed: `---`, `:--`, `--:`, `:-:`. The row is split by hand: as one regex
-// (`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`) its runs of whitespace backtrack cubically.
-const SEPARATOR_CELL = /^:?-+:?$/;
 // `Key: value`, `**Key**: value`, `- Key: value`, `Key<TAB>value`. Keys are short and start with a letter.
 // The key does not end with a space, and before the colon or tab only spaces and tabs: so the key and the gap do
 // not compete for the same blanks (recheck reported `[\w %…]{0,48}?` followed by `\s*:` as quadratic).
 const FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z%](?:[\w %/&()'-]{0,47}[\w%/&()'-])?)(?:\*\*|__)?(?:[ \t]*:(?:\*\*|__)?[ \t]+| *\t+)(\S.*)$/;
 
-/** `| --- | :-: |`: a table's separator row. */
-function isTableSeparator(text: string): boolean {
-  let row = text.trim();
-  if (row.startsWith('|')) row = row.slice(1);
-  if (row.endsWith('|')) row = row.slice(0, -1);
-  return row.split('|').every((cell) => SEPARATOR_CELL.test(cell.trim()));
+/**
+ * `---`, `:--`, `--:`, `:-:`: a trimmed cell of a table's separator row, `text` from `start` to `end`. By hand, on the
+ * cells already split: as one regex (`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`) the row's runs of whitespace
+ * backtracked cubically.
+ */
+function isSeparatorCell(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) === 58) start++;
+  if (end > start && text.charCodeAt(end - 1) === 58) end--;
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 45) return false;
+  return true;
 }
 
 function isSpaceOrTab(c: number): boolean {
@@ -80,6 +82,16 @@ function withoutClosingHashes(title: string): string {
   return title.slice(0, end);
 }
 
+/**
+ * The character after at most three leading spaces, where fences, ATX headings, setext underlines and bold headings
+ * start (NaN past the end): their regexes run only on lines whose mark can start them.
+ */
+function blockMark(text: string): number {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 32) i++;
+  return text.charCodeAt(i);
+}
+
 function isBlank(text: string): boolean {
   return text.trim() === '';
 }
@@ -92,12 +104,13 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   const lineCount = index.lineCount;
   const lines: string[] = [];
   for (let line = 0; line < lineCount; line++) lines.push(index.lineText(line));
+  const marks = lines.map(blockMark);
   const skipped = new Array<boolean>(lineCount).fill(false);
   if (frontMatter) for (let line = 0; line <= frontMatter.endLine; line++) skipped[line] = true;
   let fence: string | null = null;
   for (let line = 0; line < lineCount; line++) {
     if (skipped[line] && fence === null) continue;
-    const match = FENCE.exec(lines[line]);
+    const match = marks[line] === 96 || marks[line] === 126 ? FENCE.exec(lines[line]) : null;
     if (fence !== null) {
       skipped[line] = true;
       if (match && match[1][0] === fence[0] && match[1].length >= fence.length && isBlank(lines[line].slice(match[0].length))) fence = null;
@@ -107,47 +120,42 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     }
   }
 
-  type Heading = Omit<Section, 'end' | 'match'>;
-  const headings: Heading[] = [];
+  // Sections in document order; each one's end is set once all headings are known.
+  const sections: Section[] = [];
+  const addSection = (title: string, level: number, style: HeadingStyle, line: number, titleStart: number, titleLength: number, bodyStart: number) => {
+    sections.push({
+      title, level, style, line, titleSpan: { start: titleStart, end: titleStart + titleLength }, bodyStart, end: lineCount, match: undefined,
+    });
+  };
   for (let line = 0; line < lineCount; line++) {
     if (skipped[line]) continue;
     const text = lines[line];
     const start = index.lineStarts[line];
-    const atx = ATX.exec(text);
+    const mark = marks[line];
+    const atx = mark === 35 ? ATX.exec(text) : null;
     if (atx) {
       // Closing hashes are not part of the title: `## Timeline ##`.
       const title = withoutClosingHashes(atx[2]);
       const titleStart = text.indexOf(atx[2], atx[1].length);
-      headings.push({
-        title: stripInline(title), level: atx[1].length, style: 'atx', line,
-        titleSpan: { start: start + titleStart, end: start + titleStart + title.length }, bodyStart: line + 1,
-      });
+      addSection(stripInline(title), atx[1].length, 'atx', line, start + titleStart, title.length, line + 1);
       continue;
     }
     const next = line + 1 < lineCount && !skipped[line + 1] ? lines[line + 1] : undefined;
-    if (next !== undefined && !isBlank(text) && SETEXT.test(next) && !TABLE_ROW.test(text) && !/^\s*([-*+]|\d+[.)])\s/.test(text)
+    const underlined = next !== undefined && (marks[line + 1] === 61 || marks[line + 1] === 45);
+    if (underlined && !isBlank(text) && SETEXT.test(next) && !TABLE_ROW.test(text) && !/^\s*([-*+]|\d+[.)])\s/.test(text)
       && (line === 0 || isBlank(lines[line - 1]) || skipped[line - 1])) {
       const trimmed = text.trim();
-      const titleStart = text.indexOf(trimmed);
-      headings.push({
-        title: stripInline(trimmed), level: next.trim()[0] === '=' ? 1 : 2, style: 'setext', line,
-        titleSpan: { start: start + titleStart, end: start + titleStart + trimmed.length }, bodyStart: line + 2,
-      });
+      addSection(stripInline(trimmed), marks[line + 1] === 61 ? 1 : 2, 'setext', line, start + text.indexOf(trimmed), trimmed.length, line + 2);
       line++;
       continue;
     }
-    const bold = BOLD_HEADING.exec(text);
-    if (bold && /\p{L}/u.test(bold[2])) {
-      const titleStart = text.indexOf(bold[2]);
-      headings.push({
-        title: stripInline(bold[2]), level: 2, style: 'bold', line,
-        titleSpan: { start: start + titleStart, end: start + titleStart + bold[2].length }, bodyStart: line + 1,
-      });
-    }
+    const bold = mark === 42 || mark === 95 ? BOLD_HEADING.exec(text) : null;
+    if (bold && /\p{L}/u.test(bold[2])) addSection(stripInline(bold[2]), 2, 'bold', line, start + text.indexOf(bold[2]), bold[2].length, line + 1);
   }
 
   // Plain text has no heading syntax: a short line standing alone is a heading when it names a known section.
-  if (!headings.some((heading) => heading.style === 'atx' || heading.style === 'setext')) {
+  // (Only bold headings are found so far, and a bold line does not start with a letter: no line is both.)
+  if (!sections.some((section) => section.style === 'atx' || section.style === 'setext')) {
     for (let line = 0; line < lineCount; line++) {
       if (skipped[line]) continue;
       const trimmed = lines[line].trim();
@@ -155,26 +163,19 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
       const aloneBefore = line === 0 || isBlank(lines[line - 1]);
       const aloneAfter = line + 1 >= lineCount || isBlank(lines[line + 1]);
       if (!aloneBefore || !aloneAfter || !isKnownSectionName(template, trimmed)) continue;
-      if (headings.some((heading) => heading.line === line)) continue;
-      const titleStart = lines[line].indexOf(trimmed);
-      const start = index.lineStarts[line];
-      headings.push({
-        title: trimmed, level: 2, style: 'bare', line,
-        titleSpan: { start: start + titleStart, end: start + titleStart + trimmed.length }, bodyStart: line + 1,
-      });
+      addSection(trimmed, 2, 'bare', line, index.lineStarts[line] + lines[line].indexOf(trimmed), trimmed.length, line + 1);
     }
-    headings.sort((a, b) => a.line - b.line);
+    sections.sort((a, b) => a.line - b.line);
   }
 
-  const sections: Section[] = headings.map((heading, i) => {
-    let end = lineCount;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j].level <= heading.level) {
-        end = headings[j].line;
+  sections.forEach((section, i) => {
+    for (let j = i + 1; j < sections.length; j++) {
+      if (sections[j].level <= section.level) {
+        section.end = sections[j].line;
         break;
       }
     }
-    return { ...heading, end, match: matchSection(template, heading.title) };
+    section.match = matchSection(template, section.title);
   });
 
   const fields: Field[] = [];
@@ -183,19 +184,10 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     if (skipped[line]) continue;
     const text = lines[line];
     const start = index.lineStarts[line];
-    if (TABLE_ROW.test(text)) {
-      if (isTableSeparator(text)) continue;
-      const spans: Span[] = [];
-      let cellStart = text.indexOf('|') + 1;
-      for (let i = cellStart; i <= text.length; i++) {
-        if (i === text.length || (text[i] === '|' && text[i - 1] !== '\\')) {
-          const raw = text.slice(cellStart, i);
-          const lead = raw.length - raw.trimStart().length;
-          const trimmed = raw.trim();
-          if (i < text.length || trimmed) spans.push({ start: start + cellStart + lead, end: start + cellStart + lead + trimmed.length });
-          cellStart = i + 1;
-        }
-      }
+    if (text.indexOf('|') >= 0 && TABLE_ROW.test(text)) {
+      const spans = cellSpans(text, start);
+      // A separator row, `| --- | :-: |`, holds no cells.
+      if (spans.every((span) => isSeparatorCell(index.text, span.start, span.end))) continue;
       cells.set(line, spans);
       // A two-column row is a field: | Time to detect | 30 minutes |
       if (spans.length === 2 && spans[0].end > spans[0].start && spans[1].end > spans[1].start) {
@@ -207,7 +199,8 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
       }
       continue;
     }
-    const field = FIELD.exec(text);
+    // A field has a colon or a tab after its key.
+    const field = text.indexOf(':') >= 0 || text.indexOf('\t') >= 0 ? FIELD.exec(text) : null;
     if (!field) continue;
     const keyStart = text.indexOf(field[1]);
     const value = field[2].trimEnd();
@@ -222,4 +215,37 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   }
 
   return { skipped, sections, fields, cells, unclosedFence: fence !== null };
+}
+
+/** The trimmed cells of a table row (`start`: the line's offset), split at pipes not escaped with a backslash. */
+function cellSpans(text: string, start: number): Span[] {
+  const spans: Span[] = [];
+  let cellStart = text.indexOf('|') + 1;
+  for (let pipe = text.indexOf('|', cellStart); ; pipe = text.indexOf('|', pipe + 1)) {
+    if (pipe >= 0 && text.charCodeAt(pipe - 1) === 92) continue;
+    const cell = trimmedSpan(text, cellStart, pipe < 0 ? text.length : pipe);
+    // After the last pipe only a cell with text counts.
+    if (pipe >= 0 || cell.end > cell.start) spans.push({ start: start + cell.start, end: start + cell.end });
+    if (pipe < 0) return spans;
+    cellStart = pipe + 1;
+  }
+}
+
+/** `text` from `start` to `end` without the whitespace that String.prototype.trim takes off, without slicing it. */
+function trimmedSpan(text: string, start: number, end: number): Span {
+  let from = start;
+  let to = end;
+  while (from < to && isSpaceOrTab(text.charCodeAt(from))) from++;
+  while (to > from && isSpaceOrTab(text.charCodeAt(to - 1))) to--;
+  // Any other whitespace (a no-break space, a form feed) is rare: trim decides there.
+  if (from < to && (!isVisibleAscii(text.charCodeAt(from)) || !isVisibleAscii(text.charCodeAt(to - 1)))) {
+    const raw = text.slice(start, end);
+    from = start + raw.length - raw.trimStart().length;
+    to = from + raw.trim().length;
+  }
+  return { start: from, end: to };
+}
+
+function isVisibleAscii(c: number): boolean {
+  return c > 32 && c < 127;
 }

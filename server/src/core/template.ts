@@ -119,12 +119,16 @@ export const COMMON_SECTION_NAMES = [
   'Customer communication', 'Supporting information', 'Attendees', 'Stats', 'Status',
 ];
 
+const NOT_ALPHANUMERIC = /[^\p{L}\p{N}]+/gu;
+// The same for ASCII text, as nearly every heading and label is: a Unicode property class makes the replacement
+// several times slower.
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII_ALPHANUMERIC = /[^a-z0-9]+/g;
+
 /** Lower case, punctuation and extra spaces removed: "Follow-up actions:" → "follow up actions". */
 export function normalizeHeading(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  return lower.replace(ASCII.test(lower) ? NOT_ASCII_ALPHANUMERIC : NOT_ALPHANUMERIC, ' ').trim();
 }
 
 /** A normalized heading stands for a normalized name when it is the name or goes on after it: "follow up actions preventing …". */

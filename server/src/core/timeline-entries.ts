@@ -16,15 +16,26 @@ const RELATIVE = /^\s*\d+\s*(?:[smhd]|min(?:ute)?s?|hours?|days?|weeks?|months?|
 const PAGE_AGE = /^\s*\d+\s*(?:[smhd]|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago\b/i;
 // A status word alone on a line opens a status-page update: "Resolved", "Monitoring".
 const STATUS_LINE = /^\s*(?:update|resolved|monitoring|identified|investigating|completed|scheduled|in progress|postmortem)\s*$/i;
+// What may follow a trailer stamp on its line: blanks, emphasis, closing brackets, pipes, colons.
+const TRAILER_REST = /^[\s*_\])|:]*$/;
+const INDENTED = /^\s+\S/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
+const BREAK_TAG = /<br\s*\/?>/gi;
+// Left between a stamp and its text: blanks, emphasis, brackets, pipes, colons, dashes. Sticky: leadingMarks reads
+// its end from lastIndex.
+const LEADING_MARKS = /[\s*_\]):|—–-]*/y;
+const EMPHASIS = /[*_]{2,}/g;
 
 export function readTimeline(index: LineIndex, structure: Structure, timelineSections: Section[], stamps: Stamp[]): TimelineEntry[] {
-  const firstStamp = new Map<number, Stamp>();
+  // The stamp that may start an entry on each line: its first stamp with a time that does not end a range.
+  const firstStamp: (Stamp | undefined)[] = new Array(index.lineCount);
   for (const stamp of stamps) {
     if (stamp.inFrontMatter || !stamp.parts.time || stamp.range?.role === 'to') continue;
-    if (!firstStamp.has(stamp.line)) firstStamp.set(stamp.line, stamp);
+    firstStamp[stamp.line] ??= stamp;
   }
   const leads = (line: number): Stamp | undefined => {
-    const stamp = firstStamp.get(line);
+    const stamp = firstStamp[line];
     if (!stamp) return undefined;
     const before = index.text.slice(index.lineStarts[line], stamp.span.start);
     return LEADING.test(before) ? stamp : undefined;
@@ -40,18 +51,21 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
     else ranges.push({ ...range });
   }
   if (!timelineSections.length) ranges.push({ start: 0, end: index.lineCount });
+  const headingLines = new Set(structure.sections.map((section) => section.line));
   const entries: TimelineEntry[] = [];
   for (const range of ranges) {
-    const found: { line: number; stamp: Stamp }[] = [];
+    // The stamps that start entries; each is on its own line.
+    const found: Stamp[] = [];
     for (let line = range.start; line < range.end; line++) {
       if (structure.skipped[line]) continue;
       const stamp = leads(line);
-      if (stamp && !(line + 1 < index.lineCount && PAGE_AGE.test(index.lineText(line + 1)))) found.push({ line, stamp });
+      if (stamp && !(line + 1 < index.lineCount && isPageAge(index.lineText(line + 1)))) found.push(stamp);
     }
     // Outside a Timeline section a single stamped line is prose, not a timeline.
     if (!timelineSections.length && found.length < 2) continue;
-    const headingLines = new Set(structure.sections.map((section) => section.line));
-    found.forEach(({ line, stamp }, i) => {
+    for (let i = 0; i < found.length; i++) {
+      const stamp = found[i];
+      const line = stamp.line;
       const limit = i + 1 < found.length ? found[i + 1].line : range.end;
       const lineText = index.lineText(line);
       const textStart = stamp.range?.role === 'from' && stamp.range.partner.line === line ? stamp.range.partner.span.end : stamp.span.end;
@@ -76,7 +90,7 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
         text: text.trim().slice(0, 500),
         isUpdate: UPDATE_LABEL.test(labelLine),
       });
-    });
+    }
   }
   return entries;
 }
@@ -90,7 +104,36 @@ function updateStart(index: LineIndex, from: number, line: number): number {
 }
 
 function isBlankStampLine(rest: string): boolean {
-  return /^[\s*_\])|:]*$/.test(rest);
+  // TRAILER_REST's characters are leading marks: any other character rules the line out before the regex.
+  return leadingMarks(rest) === rest.length && TRAILER_REST.test(rest);
+}
+
+function isPageAge(text: string): boolean {
+  return mayStartWithNumber(text) && PAGE_AGE.test(text);
+}
+
+/** Whether the first character after whitespace may be a digit: most lines are ruled out of PAGE_AGE by it. */
+function mayStartWithNumber(text: string): boolean {
+  let i = 0;
+  let c = text.charCodeAt(0);
+  while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(++i);
+  // Past ASCII a character may be more whitespace: the regex decides.
+  return (c >= 48 && c <= 57) || c > 127;
+}
+
+/** How many characters of LEADING_MARKS `text` starts with: the ASCII ones by hand, the regex only past them. */
+function leadingMarks(text: string): number {
+  let i = 0;
+  while (i < text.length && isAsciiMark(text.charCodeAt(i))) i++;
+  if (i === text.length || text.charCodeAt(i) < 128) return i;
+  LEADING_MARKS.lastIndex = i;
+  LEADING_MARKS.test(text);
+  return LEADING_MARKS.lastIndex;
+}
+
+/** The ASCII characters of LEADING_MARKS: whitespace, `*`, `_`, `]`, `)`, `:`, `|`, `-`. */
+function isAsciiMark(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 42 || c === 95 || c === 93 || c === 41 || c === 58 || c === 124 || c === 45;
 }
 
 function followedByRelativeOrEnd(index: LineIndex, line: number, limit: number): boolean {
@@ -112,8 +155,8 @@ function continuationEnd(index: LineIndex, structure: Structure, line: number, l
       sawBlank = true;
       continue;
     }
-    const indented = /^\s+\S/.test(text) || structure.skipped[next];
-    if (structure.cells.has(next) || (sawBlank && !indented) || (!indented && /^\s*(?:[-*+]|\d+[.)])\s/.test(text))) break;
+    const indented = INDENTED.test(text) || structure.skipped[next];
+    if (structure.cells.has(next) || (sawBlank && !indented) || (!indented && LIST_ITEM.test(text))) break;
     end = next + 1;
     sawBlank = false;
   }
@@ -123,16 +166,21 @@ function continuationEnd(index: LineIndex, structure: Structure, line: number, l
 // `a | b |c` → `a b c`: each pipe and the blanks around it become one space, by hand (the regex for it,
 // blanks then a pipe then blanks, backtracked quadratically on long runs of blanks).
 function joinCells(text: string): string {
-  const cells = text.split('|');
-  return cells.map((cell, i) => (i > 0 ? (i < cells.length - 1 ? cell.trim() : cell.trimStart()) : cells.length > 1 ? cell.trimEnd() : cell)).join(' ');
+  let pipe = text.indexOf('|');
+  if (pipe < 0) return text;
+  let joined = text.slice(0, pipe).trimEnd();
+  for (let next = text.indexOf('|', pipe + 1); next >= 0; next = text.indexOf('|', pipe + 1)) {
+    joined += ' ' + text.slice(pipe + 1, next).trim();
+    pipe = next;
+  }
+  return joined + ' ' + text.slice(pipe + 1).trimStart();
 }
 
 function cleanText(text: string): string {
   // Each replacement only where its characters occur: most entries have no tag, pipe or emphasis.
-  let clean = text.indexOf('<') < 0 ? text : text.replace(/<br\s*\/?>/gi, ' ');
-  clean = clean.replace(/^[\s*_\]):|—–-]+/, '');
-  if (clean.indexOf('|') >= 0) clean = joinCells(clean);
-  if (clean.indexOf('*') >= 0 || clean.indexOf('_') >= 0) clean = clean.replace(/[*_]{2,}/g, '');
+  let clean = text.indexOf('<') < 0 ? text : text.replace(BREAK_TAG, ' ');
+  clean = joinCells(clean.slice(leadingMarks(clean)));
+  if (clean.indexOf('*') >= 0 || clean.indexOf('_') >= 0) clean = clean.replace(EMPHASIS, '');
   return clean.trim();
 }
 
@@ -140,7 +188,7 @@ function collectText(index: LineIndex, start: number, end: number): string {
   const parts: string[] = [];
   for (let line = start; line < end; line++) {
     const text = index.lineText(line);
-    if (text.trim() && !RELATIVE.test(text)) parts.push(cleanText(text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')));
+    if (text.trim() && !RELATIVE.test(text)) parts.push(cleanText(text.replace(LIST_MARKER, '')));
   }
   return parts.join(' ');
 }

@@ -1,3 +1,5 @@
+import type { Section } from '../structure';
+import type { TemplateSection } from '../template';
 import type { Rule } from './rule';
 
 export const duplicateSection: Rule = {
@@ -8,10 +10,15 @@ export const duplicateSection: Rule = {
   tags: ['sections', 'template'],
   fixable: false,
   check(doc, report) {
-    for (const [i, section] of doc.sections.entries()) {
+    // The first heading of each template section, by level: one lookup per heading, not a search of those above it.
+    const first = new Map<TemplateSection, Section[]>();
+    for (const section of doc.sections) {
       if (!section.match) continue;
-      const first = doc.sections.slice(0, i).find((other) => other.match === section.match && other.level === section.level);
-      if (first) report({ span: section.titleSpan, message: `"${section.title}" repeats the "${section.match.name}" section already on line ${first.line + 1}.` });
+      let byLevel = first.get(section.match);
+      if (!byLevel) first.set(section.match, (byLevel = []));
+      const earlier = byLevel[section.level];
+      if (earlier) report({ span: section.titleSpan, message: `"${section.title}" repeats the "${section.match.name}" section already on line ${earlier.line + 1}.` });
+      else byLevel[section.level] = section;
     }
   },
 };

@@ -1,5 +1,5 @@
 import { formatDurationLike, formatDurationShort } from '../durations';
-import { candidates, chooseMilestones, CLAIM_ENDS } from '../milestones';
+import { candidates, chooseMilestones, CLAIM_ENDS, STRENGTH } from '../milestones';
 import type { ClaimKind, MilestoneEvidence, Postmortem, Stamp, Window } from '../model';
 import { describeInterval } from './describe';
 import type { Rule } from './rule';
@@ -8,25 +8,36 @@ const WHAT: Record<ClaimKind, string> = {
   impact: 'the impact', detect: 'detection', mitigate: 'mitigation', resolve: 'resolution',
 };
 
-/** Every reading of the document: all evidence for both ends, unless markers fix the impact window. */
-function readings(doc: Postmortem, kind: ClaimKind): { starts: Stamp[]; ends: Stamp[] } {
-  const strongest = (items: readonly MilestoneEvidence[]) => items.filter((item) => item.strength === 6);
+/** The evidence from markers (`<START OF OUTAGE>`, `[resolved]`): where there is any, it alone is read. */
+function strongest(items: readonly MilestoneEvidence[]): MilestoneEvidence[] {
+  return items.filter((item) => item.strength === STRENGTH.marker);
+}
+
+/** Every stamp the impact may have started at: all evidence for the start unless markers fix it, and the chosen start. */
+function startStamps(doc: Postmortem): Stamp[] {
   let starts = candidates(doc, 'start');
+  const marked = strongest(starts);
+  if (marked.length) starts = marked;
+  const stamps = starts.map((item) => item.stamp);
+  const chosen = chooseMilestones(doc).start;
+  if (chosen && !stamps.includes(chosen.stamp)) stamps.push(chosen.stamp);
+  return stamps;
+}
+
+/** Every stamp a claim of `kind` may end at: all evidence for its ends, unless markers fix the impact window. */
+function endStamps(doc: Postmortem, kind: ClaimKind): Stamp[] {
   let ends = CLAIM_ENDS[kind].flatMap((end) => candidates(doc, end));
-  if (strongest(starts).length) starts = strongest(starts);
-  if (kind === 'impact' && strongest(ends).length) ends = strongest(ends);
-  const chosen = chooseMilestones(doc);
-  const startStamps = starts.map((item) => item.stamp);
-  if (chosen.start && !startStamps.includes(chosen.start.stamp)) startStamps.push(chosen.start.stamp);
-  const endStamps = ends.map((item) => item.stamp);
-  if (kind !== 'detect' && (kind !== 'impact' || !strongest(ends).length)) {
+  const marked = kind === 'impact' ? strongest(ends) : [];
+  if (marked.length) ends = marked;
+  const stamps = ends.map((item) => item.stamp);
+  if (kind !== 'detect' && !marked.length) {
     // The timeline's latest entry in time, not in the text: moving an entry (timeline-order's fix) must not change
     // what a stated duration is checked against, or fix-all needs another pass.
     let last: (typeof doc.timeline)[number] | undefined;
     for (const entry of doc.timeline) if (entry.stamp.epoch !== undefined && (!last || entry.stamp.epoch >= last.stamp.epoch!)) last = entry;
-    if (last) endStamps.push(last.stamp);
+    if (last) stamps.push(last.stamp);
   }
-  return { starts: startStamps, ends: endStamps };
+  return stamps;
 }
 
 export const durationMismatch: Rule = {
@@ -38,39 +49,48 @@ export const durationMismatch: Rule = {
   fixable: true,
   check(doc, report) {
     if (!doc.claims.length) return;
-    const entryLines = new Set(doc.timeline.map((entry) => entry.line));
     const windowOnLine = new Map<number, Window>();
     for (const window of doc.windows) if (!windowOnLine.has(window.line)) windowOnLine.set(window.line, window);
     // The readings depend on the claim's kind only (or on its own window): computed once each, and so is the
-    // answer for the same stated value, so a document of thousands of claims stays linear.
+    // answer for the same stated value, so a document of thousands of claims stays linear. The starts are the same
+    // for every kind.
+    let starts: Instants | undefined;
     const byKind = new Map<ClaimKind, Readings>();
     const answers = new Map<string, boolean>();
+    let entryLines: Set<number> | undefined;
     for (const claim of doc.claims) {
       const { match } = claim.duration;
       // A stated window on the claim's own line is the strongest evidence of what the author meant.
       const ownWindow = windowOnLine.get(claim.duration.line);
       let reading = ownWindow ? undefined : byKind.get(claim.kind);
       if (!reading) {
-        // A window that ends before it starts is read the way time-range-inverted's fix will write it, swapped:
-        // otherwise fix-all would swap it in one pass and only then find the claim wrong, in a third.
-        const inverted = ownWindow && ownWindow.from.epoch !== undefined && ownWindow.to.epoch !== undefined && ownWindow.to.epoch < ownWindow.from.epoch;
-        const { starts, ends } = ownWindow
-          ? inverted ? { starts: [ownWindow.to], ends: [ownWindow.from] } : { starts: [ownWindow.from], ends: [ownWindow.to] }
-          : readings(doc, claim.kind);
-        reading = prepare(starts, ends, entryLines);
-        if (!ownWindow) byKind.set(claim.kind, reading);
+        if (ownWindow) {
+          // A window that ends before it starts is read the way time-range-inverted's fix will write it, swapped:
+          // otherwise fix-all would swap it in one pass and only then find the claim wrong, in a third.
+          const inverted = ownWindow.from.epoch !== undefined && ownWindow.to.epoch !== undefined && ownWindow.to.epoch < ownWindow.from.epoch;
+          const [from, to] = inverted ? [ownWindow.to, ownWindow.from] : [ownWindow.from, ownWindow.to];
+          reading = { starts: instants([from]), ends: instants([to]) };
+        } else {
+          reading = { starts: (starts ??= instants(startStamps(doc))), ends: instants(endStamps(doc, claim.kind)) };
+          byKind.set(claim.kind, reading);
+        }
       }
-      if (!reading.startTimes.length || !reading.endTimes.length) continue;
+      if (!reading.starts.times.length || !reading.ends.times.length) continue;
       // Minute stamps are each ±1 minute; the stated value is as precise as half its smallest unit.
       const slack = (match.tolerance + 1) * 60_000;
       const claimed = match.minutes * 60_000;
       const key = `${claim.kind}:${claimed}:${slack}`;
       let agrees = ownWindow ? undefined : answers.get(key);
       if (agrees === undefined) {
-        agrees = anyGapWithin(reading.startTimes, reading.endTimes, claimed - slack, claimed + slack);
+        agrees = anyGapWithin(reading.starts.times, reading.ends.times, claimed - slack, claimed + slack);
         if (!ownWindow) answers.set(key, agrees);
       }
       if (agrees) continue;
+      // Only a claim that disagrees needs the interval its message names.
+      if (reading.primary === undefined) {
+        entryLines ??= new Set(doc.timeline.map((entry) => entry.line));
+        reading.primary = primaryPair(reading.starts.stamps, reading.ends.stamps, entryLines) ?? null;
+      }
       const primary = reading.primary;
       if (!primary) continue;
       const minutes = Math.round((primary.to.epoch! - primary.from.epoch!) / 60_000);
@@ -85,17 +105,28 @@ export const durationMismatch: Rule = {
   },
 };
 
-interface Readings {
-  /** Distinct instants of the usable starts and ends, ascending. */
-  startTimes: number[];
-  endTimes: number[];
-  primary: { from: Stamp; to: Stamp } | undefined;
+/** Stamps one end of an interval may be, and the distinct instants of those that have one, ascending. */
+interface Instants {
+  stamps: Stamp[];
+  times: number[];
 }
 
-function prepare(starts: Stamp[], ends: Stamp[], entryLines: Set<number>): Readings {
-  const usableStarts = starts.filter((stamp) => stamp.epoch !== undefined);
-  const times = (stamps: Stamp[]) => [...new Set(stamps.filter((stamp) => stamp.epoch !== undefined).map((stamp) => stamp.epoch!))].sort((a, b) => a - b);
-  return { startTimes: times(usableStarts), endTimes: times(ends), primary: primaryPair(usableStarts, ends, entryLines) };
+interface Readings {
+  starts: Instants;
+  ends: Instants;
+  /** The interval a message names, once a claim needs it (null: there is none). */
+  primary?: { from: Stamp; to: Stamp } | null;
+}
+
+function instants(stamps: Stamp[]): Instants {
+  const times: number[] = [];
+  for (const stamp of stamps) if (stamp.epoch !== undefined) times.push(stamp.epoch);
+  // Evidence comes sorted by strength, then time: runs that the array sort merges.
+  times.sort((a, b) => a - b);
+  let distinct = 0;
+  for (let i = 0; i < times.length; i++) if (distinct === 0 || times[i] !== times[distinct - 1]) times[distinct++] = times[i];
+  times.length = distinct;
+  return { stamps, times };
 }
 
 /** Whether some end minus some start, not negative, lies in [lo, hi]: both lists ascending, one pass over each. */
@@ -113,7 +144,8 @@ function anyGapWithin(startTimes: number[], endTimes: number[], lo: number, hi: 
 /** The interval the message names: strongest evidence first, preferring timeline entries, which a reader checks. */
 function primaryPair(starts: Stamp[], ends: Stamp[], entryLines: Set<number>): { from: Stamp; to: Stamp } | undefined {
   const onTimeline = (stamp: Stamp) => entryLines.has(stamp.line);
-  const orderedStarts = [...starts.filter(onTimeline), ...starts.filter((stamp) => !onTimeline(stamp))];
+  const usableStarts = starts.filter((stamp) => stamp.epoch !== undefined);
+  const orderedStarts = [...usableStarts.filter(onTimeline), ...usableStarts.filter((stamp) => !onTimeline(stamp))];
   const usableEnds = ends.filter((stamp) => stamp.epoch !== undefined);
   // For a start, the first end in the list at or after it, preferring one on the timeline. Only a later start can
   // need an end no earlier start accepted, so each start is answered by the latest end in each list: a start after

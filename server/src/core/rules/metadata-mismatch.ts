@@ -14,6 +14,13 @@ function wallClock(stamp: Stamp): number | null {
   return (((date.year * 13 + date.month) * 32 + date.day) * 24 + time.hour) * 60 + time.minute;
 }
 
+type MetaStamp = Stamp & { frontMatterKey: string; epoch: number };
+
+/** A front matter start or end with an instant and a clock time: what the body is compared with. */
+function isStartOrEnd(stamp: Stamp): stamp is MetaStamp {
+  return !!stamp.frontMatterKey && stamp.epoch !== undefined && !!stamp.parts.time && (START_KEYS.test(stamp.frontMatterKey) || END_KEYS.test(stamp.frontMatterKey));
+}
+
 export const metadataMismatch: Rule = {
   id: 'PM014',
   name: 'metadata-mismatch',
@@ -22,33 +29,36 @@ export const metadataMismatch: Rule = {
   tags: ['front-matter', 'timeline'],
   fixable: true,
   check(doc, report) {
-    // Body stamps with a written zone by wall clock, and the instants the body states, built on first use. Only
-    // stamps with a date and a time have a wall clock: a time alone cannot show a copied clock.
-    let byClock: Map<number, Stamp[]> | undefined;
+    // Front matter stamps come first in doc.stamps.
+    const metas: MetaStamp[] = [];
+    for (const stamp of doc.stamps) {
+      if (!stamp.inFrontMatter) break;
+      if (isStartOrEnd(stamp)) metas.push(stamp);
+    }
+    if (!metas.length) return;
+    // In one pass over the body: which of their instants a body stamp states, and the body stamps with a written zone
+    // at each of their wall clocks. Only stamps with a date and a time have a wall clock: a time alone cannot show a
+    // copied clock.
+    const epochs = new Set(metas.map((meta) => meta.epoch));
     const stated = new Set<number>();
-    const writtenAt = (clock: number | null): Stamp[] => {
-      if (!byClock) {
-        byClock = new Map();
-        for (const stamp of doc.stamps) {
-          if (stamp.inFrontMatter || stamp.epoch === undefined || !stamp.zone || !stamp.parts.time) continue;
-          stated.add(stamp.epoch);
-          const key = wallClock(stamp);
-          if (key === null || stamp.zoneSource !== 'written') continue;
-          const list = byClock.get(key);
-          if (list) list.push(stamp);
-          else byClock.set(key, [stamp]);
-        }
-      }
-      return clock === null ? [] : byClock.get(clock) ?? [];
-    };
-    for (const meta of doc.stamps) {
-      if (!meta.inFrontMatter) break;
-      if (!meta.frontMatterKey || meta.epoch === undefined || !meta.parts.time || !(START_KEYS.test(meta.frontMatterKey) || END_KEYS.test(meta.frontMatterKey))) continue;
+    const byClock = new Map<number, Stamp[]>();
+    for (const meta of metas) {
+      const clock = wallClock(meta);
+      if (clock !== null) byClock.set(clock, []);
+    }
+    for (const stamp of doc.stamps) {
+      if (stamp.inFrontMatter || stamp.epoch === undefined || !stamp.zone || !stamp.parts.time) continue;
+      if (epochs.has(stamp.epoch)) stated.add(stamp.epoch);
+      if (stamp.zoneSource !== 'written') continue;
+      const clock = wallClock(stamp);
+      if (clock !== null) byClock.get(clock)?.push(stamp);
+    }
+    for (const meta of metas) {
       // The author copied a local clock time into a UTC field: "02:33 IST" in the body, `02:33:00Z` in front matter.
       const clock = wallClock(meta);
       // A value some body stamp states exactly agrees with the body, whatever other clocks match it; and after a fix
       // the copied stamp states it, so fix-all settles in one pass.
-      const candidates = writtenAt(clock);
+      const candidates = clock === null ? [] : byClock.get(clock)!;
       const copied = stated.has(meta.epoch) ? undefined : candidates.find((stamp) => stamp.epoch !== meta.epoch);
       if (copied) {
         const utc = copied.instant!.toUTC();
@@ -62,7 +72,7 @@ export const metadataMismatch: Rule = {
       }
       if (!START_KEYS.test(meta.frontMatterKey)) continue;
       // A status update cannot come before the incident it reports on.
-      const early = doc.timeline.find((entry) => entry.isUpdate && entry.stamp.epoch !== undefined && entry.stamp.epoch < meta.epoch! - 60_000);
+      const early = doc.timeline.find((entry) => entry.isUpdate && entry.stamp.epoch !== undefined && entry.stamp.epoch < meta.epoch - 60_000);
       if (early) {
         report({
           span: early.stamp.span,

@@ -1,12 +1,21 @@
-import type { TimelineEntry } from '../model';
-import type { FixDraft, Rule } from './rule';
+import type { Postmortem, TimelineEntry } from '../model';
+import type { Span } from '../types';
 import { describeInstant, sameUtcDay } from './describe';
-import type { Postmortem } from '../model';
+import type { FixDraft, Rule } from './rule';
 
-function blockText(doc: Postmortem, entry: TimelineEntry): { start: number; end: number; text: string } {
+/** The entry's lines, with the line break after them. */
+function blockSpan(doc: Postmortem, entry: TimelineEntry): Span {
   const start = doc.index.lineStarts[entry.block.start];
   const end = entry.block.end < doc.index.lineCount ? doc.index.lineStarts[entry.block.end] : doc.text.length;
-  return { start, end, text: doc.text.slice(start, end) };
+  return { start, end };
+}
+
+/** Where the block's trailing line breaks begin (a loop: a regex anchored at the end rescans every block from its start). */
+function contentEnd(text: string, block: Span): number {
+  let end = block.end;
+  // Line breaks are \n, \r\n or a lone \r, as LineIndex counts them.
+  while (end > block.start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return end;
 }
 
 /** A block to insert elsewhere: it must end with a line break even when it was the document's last line. */
@@ -22,22 +31,32 @@ function lineBreak(doc: Postmortem): string {
 
 /** Writes the entries' blocks back in the order given, each into the slot of the block it replaces. */
 function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[], title: string): FixDraft {
-  // Without its trailing line breaks (a loop: a regex anchored at the end rescans every block from its start).
-  const trimmed = (text: string) => {
-    let end = text.length;
-    // Line breaks are \n, \r\n or a lone \r, as LineIndex counts them.
-    while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-    return text.slice(0, end);
-  };
-  return {
-    title,
-    edits: slots.map((slot, i) => {
-      const target = blockText(doc, slot);
-      const source = blockText(doc, order[i]);
-      const tail = target.text.slice(trimmed(target.text).length);
-      return { start: target.start, end: target.end, newText: trimmed(source.text) + tail };
-    }).filter((edit) => doc.text.slice(edit.start, edit.end) !== edit.newText),
-  };
+  const text = doc.text;
+  const edits: FixDraft['edits'] = [];
+  for (let i = 0; i < slots.length; i++) {
+    // An entry written back into its own slot changes nothing, nor does one whose lines read as those it replaces.
+    if (order[i] === slots[i]) continue;
+    const target = blockSpan(doc, slots[i]);
+    const source = blockSpan(doc, order[i]);
+    // The source's lines, and the target's line breaks after them.
+    const lines = text.slice(source.start, contentEnd(text, source));
+    const targetEnd = contentEnd(text, target);
+    if (lines.length === targetEnd - target.start && text.startsWith(lines, target.start)) continue;
+    edits.push({ start: target.start, end: target.end, newText: lines + text.slice(targetEnd, target.end) });
+  }
+  return { title, edits };
+}
+
+/**
+ * Moving entries keeps their instants only if no entry's date depends on what stands above it: every date
+ * written, or every entry dated from one line outside the list (a front matter date, the summary). A time
+ * whose date comes from the entry above would change day when moved, and fix-all would move it back.
+ */
+function movable(entries: TimelineEntry[]): boolean {
+  if (entries.every((entry) => entry.stamp.dateSource === 'written')) return true;
+  const dateLine = entries[0].stamp.dateLine;
+  return entries.every((entry) => entry.stamp.dateSource === 'context' && entry.stamp.dateLine === dateLine)
+    && (dateLine === undefined || dateLine < entries[0].line || dateLine > entries[entries.length - 1].line);
 }
 
 export const timelineOrder: Rule = {
@@ -51,23 +70,13 @@ export const timelineOrder: Rule = {
     const descending = doc.template.timeline.order === 'descending';
     const entries = doc.timeline.filter((entry) => entry.stamp.epoch !== undefined);
     if (entries.length < 2) return;
-    const time = (entry: TimelineEntry) => entry.stamp.epoch!;
+    const times = entries.map((entry) => entry.stamp.epoch!);
     let ups = 0;
     let downs = 0;
     for (let i = 1; i < entries.length; i++) {
-      if (time(entries[i]) > time(entries[i - 1])) ups++;
-      else if (time(entries[i]) < time(entries[i - 1])) downs++;
+      if (times[i] > times[i - 1]) ups++;
+      else if (times[i] < times[i - 1]) downs++;
     }
-    // Moving entries keeps their instants only if no entry's date depends on what stands above it: every date
-    // written, or every entry dated from one line outside the list (a front matter date, the summary). A time
-    // whose date comes from the entry above would change day when moved, and fix-all would move it back.
-    const first = entries[0].line;
-    const lastLine = entries[entries.length - 1].line;
-    const dateLines = new Set(entries.map((entry) => entry.stamp.dateLine));
-    const stable = entries.every((entry) => entry.stamp.dateSource === 'written')
-      || (entries.every((entry) => entry.stamp.dateSource === 'context') && dateLines.size === 1
-        && [...dateLines].every((line) => line === undefined || line < first || line > lastLine));
-    const sorted = [...entries].sort((a, b) => (descending ? time(b) - time(a) : time(a) - time(b)) || a.line - b.line);
     const wholeListWrong = descending ? downs === 0 && ups >= 2 : ups === 0 && downs >= 2;
     if (wholeListWrong) {
       const first = entries[0];
@@ -75,16 +84,21 @@ export const timelineOrder: Rule = {
         span: first.stamp.span,
         message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
           + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
-        fixes: [{ ...reorder(doc, entries, [...entries].reverse(), `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`), isPreferred: stable }],
+        fixes: [{ ...reorder(doc, entries, [...entries].reverse(), `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`), isPreferred: movable(entries) }],
       });
       return;
     }
-    // Where each entry goes in the sorted list, and the largest of those up to each entry in document order:
-    // the first entry that sorts after a given one is then a binary search, not a scan of the list.
-    const rank = new Map<TimelineEntry, number>();
-    sorted.forEach((entry, i) => rank.set(entry, i));
-    const prefixMax: number[] = [];
-    entries.forEach((entry, i) => prefixMax.push(Math.max(rank.get(entry)!, i > 0 ? prefixMax[i - 1] : -1)));
+    // Never a step the wrong way: no entry is out of order.
+    if (descending ? ups === 0 : downs === 0) return;
+    const stable = movable(entries);
+    // The entries' positions in the order the template asks for (by instant, then line); where each entry goes in
+    // it, and the largest of those up to each entry in document order: the first entry that sorts after a given one
+    // is then a binary search, not a scan of the list.
+    const order = entries.map((_, i) => i).sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
+    const rank = new Int32Array(entries.length);
+    for (let i = 0; i < order.length; i++) rank[order[i]] = i;
+    const prefixMax = new Int32Array(entries.length);
+    for (let i = 0; i < entries.length; i++) prefixMax[i] = Math.max(rank[i], i > 0 ? prefixMax[i - 1] : -1);
     const firstSortedAfter = (target: number): TimelineEntry | undefined => {
       let lo = 0;
       let hi = entries.length;
@@ -96,33 +110,38 @@ export const timelineOrder: Rule = {
       return entries[lo];
     };
     // Each entry that breaks the order relative to the furthest entry above it.
-    let furthest = entries[0];
+    let furthest = 0;
     let sortOffered = false;
     let newline: string | undefined;
-    for (const entry of entries.slice(1)) {
-      const outOfOrder = descending ? time(entry) > time(furthest) : time(entry) < time(furthest);
+    for (let i = 1; i < entries.length; i++) {
+      const outOfOrder = descending ? times[i] > times[furthest] : times[i] < times[furthest];
       if (!outOfOrder) {
-        furthest = entry;
+        furthest = i;
         continue;
       }
-      const withDate = !sameUtcDay(entry.stamp.epoch!, furthest.stamp.epoch!);
-      const after = firstSortedAfter(rank.get(entry)!);
-      const moved = blockText(doc, entry);
+      const entry = entries[i];
+      const above = entries[furthest];
+      const withDate = !sameUtcDay(times[i], times[furthest]);
+      const after = firstSortedAfter(rank[i]);
       const fixes: FixDraft[] = [];
       if (after && !entry.trailer) {
         const destination = doc.index.lineStarts[after.block.start];
+        const moved = blockSpan(doc, entry);
         fixes.push({
           isPreferred: stable,
           title: `Move the entry above line ${after.line + 1}`,
-          edits: [{ start: destination, end: destination, newText: asLines(moved.text, newline ??= lineBreak(doc)) }, { start: moved.start, end: moved.end, newText: '' }],
+          edits: [
+            { start: destination, end: destination, newText: asLines(doc.text.slice(moved.start, moved.end), newline ??= lineBreak(doc)) },
+            { start: moved.start, end: moved.end, newText: '' },
+          ],
         });
       }
       // Sorting rewrites the whole list: offered once, on the first entry out of place.
-      if (!sortOffered) fixes.push({ ...reorder(doc, entries, sorted, 'Sort the timeline'), isPreferred: stable });
+      if (!sortOffered) fixes.push({ ...reorder(doc, entries, order.map((position) => entries[position]), 'Sort the timeline'), isPreferred: stable });
       sortOffered = true;
       report({
         span: entry.stamp.span,
-        message: `${entry.stamp.parts.text} (${describeInstant(entry.stamp, withDate)}) is ${descending ? 'later' : 'earlier'} than ${furthest.stamp.parts.text} on line ${furthest.line + 1} above it.`,
+        message: `${entry.stamp.parts.text} (${describeInstant(entry.stamp, withDate)}) is ${descending ? 'later' : 'earlier'} than ${above.stamp.parts.text} on line ${above.line + 1} above it.`,
         fixes,
       });
     }

@@ -8,6 +8,8 @@ export const timestampMissingZone: Rule = {
   tags: ['timestamps', 'zones'],
   fixable: true,
   check(doc, report) {
+    const missing = doc.stamps.filter((stamp) => !stamp.inFrontMatter && stamp.parts.time && !stamp.zone && !stamp.invalid);
+    if (!missing.length) return;
     // Zones this document already writes, offered after the template's zone.
     const written = new Map<string, number>();
     for (const stamp of doc.stamps) {
@@ -16,8 +18,7 @@ export const timestampMissingZone: Rule = {
     const zones = [doc.template.timezone, ...[...written.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name)]
       .filter((zone, i, all) => all.indexOf(zone) === i)
       .slice(0, 3);
-    for (const stamp of doc.stamps) {
-      if (stamp.inFrontMatter || !stamp.parts.time || stamp.zone || stamp.invalid) continue;
+    for (const stamp of missing) {
       report({
         span: stamp.span,
         message: `${stamp.parts.text} has no time zone, and none is declared for this ${doc.timelineSection ? 'section' : 'document'}.`,

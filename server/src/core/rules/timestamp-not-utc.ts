@@ -44,6 +44,8 @@ export const timestampNotUtc: Rule = {
         fixes: [{ title: `Rewrite as ${utc}`, edits, isPreferred: preferred }],
       });
     }
+    // Only a declaration of another zone is reported, with the stamps that inherit it.
+    if (doc.declarations.every((declaration) => declaration.zone.isUtc)) return;
     const inheriting = new Map<ZoneDeclaration, Stamp[]>();
     for (const stamp of doc.stamps) {
       if (!stamp.declaration || !convertible(stamp)) continue;

@@ -24,7 +24,7 @@ export const timestampZoneDstMismatch: Rule = {
       const zone = stamp.zone;
       if (stamp.zoneSource !== 'written' || !zone || zone.daylight === undefined || !zone.iana || !stamp.date || stamp.dateSource === 'none'
         || !stamp.parts.time || stamp.invalid || !stamp.zoneSpan) continue;
-      const wall = { ...stamp.date, hour: stamp.parts.time.hour, minute: stamp.parts.time.minute, second: stamp.parts.time.second ?? 0 };
+      const wall = { year: stamp.date.year, month: stamp.date.month, day: stamp.date.day, hour: stamp.parts.time.hour, minute: stamp.parts.time.minute, second: stamp.parts.time.second ?? 0 };
       // The clock time read in the abbreviation's zone, and whether that zone is on daylight time then (its offset
       // above the year's standard offset, as luxon's isInDST): cached offsets, not a luxon DateTime per stamp.
       const iana = zone.zone;
