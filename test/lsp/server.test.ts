@@ -257,6 +257,27 @@ describe('language server over stdio', function () {
     assert.equal(await client.connection.sendRequest(TimelineRequest.method, 42), null);
   });
 
+  it('answers the same for a document after other documents were analysed in between (their analyses replace its own)', async () => {
+    const uri = uriOf('notes/checkout-revisited.md');
+    await client.open(uri, CHECKOUT);
+    await client.current(uri);
+    const answers = async () => {
+      const actions = await documentActions(uri);
+      return {
+        symbols: await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }),
+        hover: await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 15, character: 5 } }),
+        actions,
+        fixAll: await resolveEdits(actions.find((action) => action.kind === 'source.fixAll.postmortem')!, uri),
+      };
+    };
+    const before = await answers();
+    for (const other of ['incidents/004-between-1.txt', 'incidents/004-between-2.txt']) {
+      await client.open(uriOf(other), seed004WithMismatch(), 'plaintext');
+      await client.current(uriOf(other));
+    }
+    assert.deepEqual(await answers(), before);
+  });
+
   it('fixes all in file (source.fixAll.postmortem, resolved lazily) to a document with nothing left to fix', async () => {
     const uri = uriOf('incidents/004-fixall.txt');
     await client.open(uri, seed004WithMismatch(), 'plaintext');
