@@ -22,9 +22,9 @@ const INDENTED = /^\s+\S/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
 const BREAK_TAG = /<br\s*\/?>/gi;
-// Left between a stamp and its text: blanks, emphasis, brackets, pipes, colons, dashes. Sticky: leadingMarks reads
-// its end from lastIndex.
-const LEADING_MARKS = /[\s*_\]):|—–-]*/y;
+// Left between a stamp and its text: blanks, emphasis, brackets, pipes, colons, dashes (em and en dashes escaped:
+// bundles stay ASCII, see test/bundles.test.ts). Sticky: leadingMarks reads its end from lastIndex.
+const LEADING_MARKS = /[\s*_\]):|\u2014\u2013-]*/y;
 const EMPHASIS = /[*_]{2,}/g;
 
 export function readTimeline(index: LineIndex, structure: Structure, timelineSections: Section[], stamps: Stamp[]): TimelineEntry[] {

@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 
 // A line is empty content when, without list, quote, table and heading marks, nothing or only a placeholder is left.
 const MARKS = /[\s\-*+>|:#_.]+/g;
-const PLACEHOLDER = /^(?:TODO|TBD|TBA|XXX|FIXME|N\/A|…)?$/i;
+const PLACEHOLDER = /^(?:TODO|TBD|TBA|XXX|FIXME|N\/A|\u2026)?$/i;
 
 export const emptySection: Rule = {
   id: 'PM004',
