@@ -5,7 +5,7 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
   /** Line texts already sliced: parsing and several rules read every line. */
-  private readonly lines: (string | undefined)[] = [];
+  private readonly lines: (string | undefined)[];
   private lastLine = 0;
 
   constructor(readonly text: string) {
@@ -25,6 +25,8 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+    // Sized once: an array that grows by holes changes its element kind, and V8 drops code optimised for the old one.
+    this.lines = new Array<string | undefined>(starts.length);
   }
 
   get lineCount(): number {

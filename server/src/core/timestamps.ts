@@ -133,33 +133,33 @@ const HAS_DIGIT = /\d/;
 // For the small sticky regexes, the characters a match can start with: most attempts fail on the first character,
 // and checking it is far cheaper than running the regex (and allocating its result). Each test accepts at least
 // every position the regex could match at.
-const isBlankAt = (text: string, pos: number) => isBlankChar(text.charCodeAt(pos));
+const isBlankAt = (text: string, pos: number) => isBlankChar(codeAt(text, pos));
 /** The position after at most `max` blanks (space, tab, no-break space) from `pos`. */
 function skipBlanks(text: string, pos: number, max: number): number {
   let k = pos;
-  while (k < pos + max && isBlankChar(text.charCodeAt(k))) k++;
+  while (k < pos + max && isBlankChar(codeAt(text, k))) k++;
   return k;
 }
 const isMeridiemLetter = (c: number) => c === 65 || c === 97 || c === 80 || c === 112;
 const MAY_START = new Map<RegExp, (text: string, pos: number) => boolean>([
-  [FRACTION, (text, pos) => text.charCodeAt(pos) === 46 || text.charCodeAt(pos) === 44],
-  [MERIDIEM, (text, pos) => isMeridiemLetter(text.charCodeAt(pos)) || (isBlankAt(text, pos) && isMeridiemLetter(text.charCodeAt(pos + 1)))],
-  [UTC_OFFSET, (text, pos) => text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45],
-  [ZONE_PAIR, (text, pos) => text.charCodeAt(pos) === 47],
-  [NUMERIC_OFFSET, (text, pos) => { const c = text.charCodeAt(text.charCodeAt(pos) === 32 ? pos + 1 : pos); return c === 43 || c === 45; }],
-  [PAREN_OPEN, (text, pos) => text.charCodeAt(skipBlanks(text, pos, 2)) === 40],
-  [PAREN_CLOSE, (text, pos) => text.charCodeAt(isBlankAt(text, pos) ? pos + 1 : pos) === 41],
-  [AT, (text, pos) => text.charCodeAt(pos) === 97 || text.charCodeAt(pos) === 64],
+  [FRACTION, (text, pos) => codeAt(text, pos) === 46 || codeAt(text, pos) === 44],
+  [MERIDIEM, (text, pos) => isMeridiemLetter(codeAt(text, pos)) || (isBlankAt(text, pos) && isMeridiemLetter(codeAt(text, pos + 1)))],
+  [UTC_OFFSET, (text, pos) => codeAt(text, pos) === 43 || codeAt(text, pos) === 45],
+  [ZONE_PAIR, (text, pos) => codeAt(text, pos) === 47],
+  [NUMERIC_OFFSET, (text, pos) => { const c = codeAt(text, codeAt(text, pos) === 32 ? pos + 1 : pos); return c === 43 || c === 45; }],
+  [PAREN_OPEN, (text, pos) => codeAt(text, skipBlanks(text, pos, 2)) === 40],
+  [PAREN_CLOSE, (text, pos) => codeAt(text, isBlankAt(text, pos) ? pos + 1 : pos) === 41],
+  [AT, (text, pos) => codeAt(text, pos) === 97 || codeAt(text, pos) === 64],
   [PREFIX_GAP, isBlankAt],
   [RANGE_JOIN, (text, pos) => {
     const k = skipBlanks(text, pos, 3);
-    const c = text.charCodeAt(k);
+    const c = codeAt(text, k);
     return c === 45 || c === 0x2013 || c === 0x2014 || (k > pos && (c === 116 || c === 117 || c === 97));
   }],
-  [OF, (text, pos) => text.charCodeAt(pos) === 111],
-  [YEAR, (text, pos) => text.charCodeAt(pos) === 44 || isBlankAt(text, pos)],
+  [OF, (text, pos) => codeAt(text, pos) === 111],
+  [YEAR, (text, pos) => codeAt(text, pos) === 44 || isBlankAt(text, pos)],
   [DAY_AFTER_MONTH, isBlankAt],
-  [MONTH_WORD, (text, pos) => mayStartMonth(text.charCodeAt(pos))],
+  [MONTH_WORD, (text, pos) => mayStartMonth(codeAt(text, pos))],
 ]);
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -167,6 +167,14 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   if (may && !may(text, pos)) return null;
   re.lastIndex = pos;
   return re.exec(text);
+}
+
+/**
+ * The UTF-16 code at `i`, or -1 outside the text (no character class matches it). Reading past the end would give
+ * NaN, and V8 throws away code optimised on reads that stayed inside, so the engine would take longer to warm up.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
 function isDigit(c: number): boolean {
@@ -274,14 +282,14 @@ function dated(start: number, end: number, yearText: string | undefined, month: 
 /** The length of the run of digits at `pos`. */
 function digitRun(text: string, pos: number): number {
   let k = pos;
-  while (isDigit(text.charCodeAt(k))) k++;
+  while (isDigit(codeAt(text, k))) k++;
   return k - pos;
 }
 
 /** The value of the ASCII digits in [start, end). */
 function digitsValue(text: string, start: number, end: number): number {
   let value = 0;
-  for (let k = start; k < end; k++) value = value * 10 + text.charCodeAt(k) - 48;
+  for (let k = start; k < end; k++) value = value * 10 + codeAt(text, k) - 48;
   return value;
 }
 
@@ -293,7 +301,7 @@ function isGapChar(c: number): boolean {
 /** The position after at most `max` gap characters from `pos`. */
 function skipGap(text: string, pos: number, max: number): number {
   let k = pos;
-  while (k < pos + max && isGapChar(text.charCodeAt(k))) k++;
+  while (k < pos + max && isGapChar(codeAt(text, k))) k++;
   return k;
 }
 
@@ -315,14 +323,14 @@ function mayStartMonth(c: number): boolean {
 function readDate(text: string, pos: number): DateRead | null {
   // Each regex below is tried only where its first characters can match: most words and numbers are not dates.
   const digits = digitRun(text, pos);
-  if (digits === 0) return mayStartMonth(text.charCodeAt(pos)) ? readMonthFirst(text, pos) : null;
-  const next = text.charCodeAt(pos + digits);
+  if (digits === 0) return mayStartMonth(codeAt(text, pos)) ? readMonthFirst(text, pos) : null;
+  const next = codeAt(text, pos + digits);
   if ((digits === 4 || digits === 5) && (next === 45 || next === 47)) {
     // 2024-02-12 or 2024/02/12, both separators alike.
     const monthAt = pos + digits + 1;
     const monthDigits = oneOrTwoDigits(text, monthAt);
     const dayAt = monthAt + monthDigits + 1;
-    const dayDigits = monthDigits > 0 && text.charCodeAt(dayAt - 1) === next ? oneOrTwoDigits(text, dayAt) : 0;
+    const dayDigits = monthDigits > 0 && codeAt(text, dayAt - 1) === next ? oneOrTwoDigits(text, dayAt) : 0;
     if (dayDigits === 0) return null;
     const sep = next === 45 ? '-' : '/';
     const month = digitsValue(text, monthAt, monthAt + monthDigits);
@@ -383,7 +391,7 @@ function isOrdinalSuffix(a: number, b: number): boolean {
 /** "12 ", "3rd ", the day before a month name ("12 February"): its end and pattern so far. */
 function readDayBeforeMonth(text: string, pos: number, digits: number): { end: number; pattern: string } | null {
   let end = pos + digits;
-  const ordinal = isOrdinalSuffix(text.charCodeAt(end), text.charCodeAt(end + 1)) && isGapChar(text.charCodeAt(end + 2));
+  const ordinal = isOrdinalSuffix(codeAt(text, end), codeAt(text, end + 1)) && isGapChar(codeAt(text, end + 2));
   if (ordinal) end += 2;
   const gapEnd = skipGap(text, end, 2);
   if (gapEnd === end) return null;
@@ -433,12 +441,12 @@ function clock(end: number, hour: number, hourDigits: number, rest: string, minu
 function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: boolean): TimeRead | null {
   const digits = digitRun(text, pos);
   if (digits === 0 || digits > 4) return null;
-  const next = text.charCodeAt(pos + digits);
+  const next = codeAt(text, pos + digits);
   const minuteDigits = digits <= 2 && next === 58 ? oneOrTwoDigits(text, pos + digits + 1) : 0;
   if (minuteDigits > 0) {
     let end = pos + digits + 1 + minuteDigits;
     const minute = digitsValue(text, end - minuteDigits, end);
-    const seconds = text.charCodeAt(end) === 58 && digitRun(text, end + 1) === 2;
+    const seconds = codeAt(text, end) === 58 && digitRun(text, end + 1) === 2;
     // "3:1" is a ratio; "07:7:47" is a time written wrong.
     if (minuteDigits === 1 && !seconds) return null;
     const invalid = minuteDigits === 1 ? `minutes need two digits (did you mean ${text.slice(pos, pos + digits)}:0${text[end - 1]}${seconds ? text.slice(end, end + 3) : ''}?)` : undefined;
@@ -483,42 +491,42 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
 }
 
 function timeEndOk(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
+  const c = codeAt(text, end);
   if (isWord(c)) return false;
-  return !((c === 58 || c === 46) && isDigit(text.charCodeAt(end + 1)));
+  return !((c === 58 || c === 46) && isDigit(codeAt(text, end + 1)));
 }
 
 // "1600 MW", "11.50 GB", "2.17 released", "1,600": a number that a word or more digits follow is a quantity.
 function weakEndOk(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
+  const c = codeAt(text, end);
   if (isWord(c)) return false;
-  if ((c === 44 || c === 46 || c === 47 || c === 58) && isDigit(text.charCodeAt(end + 1))) return false;
+  if ((c === 44 || c === 46 || c === 47 || c === 58) && isDigit(codeAt(text, end + 1))) return false;
   // "2024-09-??", "2024-09-": the year of an unfinished date, not a time.
-  if (c === 45 && (text.charCodeAt(end + 1) === 63 || (isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)) && text.charCodeAt(end + 3) === 45))) return false;
+  if (c === 45 && (codeAt(text, end + 1) === 63 || (isDigit(codeAt(text, end + 1)) && isDigit(codeAt(text, end + 2)) && codeAt(text, end + 3) === 45))) return false;
   let k = end;
-  while (k < end + 3 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-  const next = text.charCodeAt(k);
+  while (k < end + 3 && (codeAt(text, k) === 32 || codeAt(text, k) === 9)) k++;
+  const next = codeAt(text, k);
   return !isLetter(next) && next !== 37;
 }
 
 // "2023-01-04.md", "2017-11-15-post-mortem", "2012/orders": part of a name or path.
 function dateEndOk(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
+  const c = codeAt(text, end);
   if (isWord(c)) return false;
-  return !((c === 45 || c === 46 || c === 47) && isWord(text.charCodeAt(end + 1)));
+  return !((c === 45 || c === 46 || c === 47) && isWord(codeAt(text, end + 1)));
 }
 
 function zoneEndOk(text: string, end: number): boolean {
-  const c = text.charCodeAt(end);
-  return !isWord(c) && !(c === 58 && isDigit(text.charCodeAt(end + 1)));
+  const c = codeAt(text, end);
+  return !isWord(c) && !(c === 58 && isDigit(codeAt(text, end + 1)));
 }
 
 /** Up to two gap characters, then one to four capitals that no letter follows ("UTC", " PST"). */
 function readZoneWord(text: string, pos: number): ZoneRead | null {
   const start = skipGap(text, pos, 2);
   let end = start;
-  while (end < start + 4 && isUpper(text.charCodeAt(end))) end++;
-  if (end === start || isLetter(text.charCodeAt(end))) return null;
+  while (end < start + 4 && isUpper(codeAt(text, end))) end++;
+  if (end === start || isLetter(codeAt(text, end))) return null;
   const name = text.slice(start, end);
   if (name === 'UTC' || name === 'GMT') {
     const offset = at(UTC_OFFSET, text, end);
@@ -598,7 +606,7 @@ function build(text: string, p: Pieces): Found {
 function withTime(text: string, start: number, date: DateRead, weekday: WeekdayRead | undefined): Found | null {
   let sep = '';
   let time: TimeRead | null = null;
-  const c = text.charCodeAt(date.end);
+  const c = codeAt(text, date.end);
   if (date.kind === 'ymd' && (c === 84 || c === 47)) {
     // ISO "T", or "2023-01-04/11:34" as one real document writes it.
     sep = text[date.end];
@@ -632,7 +640,7 @@ function timeOnly(text: string, start: number, time: TimeRead): Found | null {
 // "beginning from UTC 05:13"
 function zoneFirst(text: string, pos: number): Found | null {
   // Zone names are all capitals: "Errors" is not one.
-  const second = text.charCodeAt(pos + 1);
+  const second = codeAt(text, pos + 1);
   if (second >= 97 && second <= 122) return null;
   const zone = readZoneWord(text, pos);
   if (!zone || zone.zone.text === 'Z') return null;
@@ -643,14 +651,14 @@ function zoneFirst(text: string, pos: number): Found | null {
 }
 
 function readStampAt(text: string, pos: number, allowWeak: boolean): Found | null {
-  if (isDigit(text.charCodeAt(pos))) {
+  if (isDigit(codeAt(text, pos))) {
     const date = readDate(text, pos);
     if (date) return withTime(text, pos, date, undefined);
     const time = readTime(text, pos, allowWeak, false);
     return time && timeOnly(text, pos, time);
   }
   // Weekdays start with M, T, W, F or S.
-  const c = text.charCodeAt(pos);
+  const c = codeAt(text, pos);
   const w = c === 77 || c === 84 || c === 87 || c === 70 || c === 83 ? at(WEEKDAY, text, pos) : null;
   if (w) {
     const date = readDate(text, pos + w[0].length);
@@ -666,14 +674,14 @@ function readStampAt(text: string, pos: number, allowWeak: boolean): Found | nul
 // Digits glued to these are versions, IPs, paths, issue numbers or lists of numbers, not stamps.
 function startsStamp(text: string, i: number): boolean {
   if (i === 0) return true;
-  const p = text.charCodeAt(i - 1);
+  const p = codeAt(text, i - 1);
   if (isWord(p)) return false;
-  if (!isDigit(text.charCodeAt(i))) return true;
+  if (!isDigit(codeAt(text, i))) return true;
   switch (p) {
     case 46: case 58: case 47: case 35: case 43: case 64: case 92: case 36: // . : / # + @ \ $
       return false;
     case 45: case 44: // - , after a word or number: "yy-1003", "3,000"
-      return !isWord(text.charCodeAt(i - 2));
+      return !isWord(codeAt(text, i - 2));
     default:
       return true;
   }
@@ -707,7 +715,7 @@ function rangeFrom(text: string, first: Found): Found | null {
   if (!join) return null;
   if (join[1] === 'and' && !BETWEEN.test(text.slice(Math.max(0, first.parts.start - 12), first.parts.start))) return null;
   const next = first.parts.end + join[0].length;
-  if (!isWord(text.charCodeAt(next))) return null;
+  if (!isWord(codeAt(text, next))) return null;
   const second = readStampAt(text, next, first.weak);
   if (!second || (first.parts.time ? !second.parts.time : !second.parts.date)) return null;
   return second;
@@ -729,7 +737,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): { stamp
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     const digit = isDigit(c);
     if (!digit && !isLetter(c)) {
       i++;
@@ -760,7 +768,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): { stamp
     }
     leading = false;
     i++;
-    while (i < n && (digit ? isDigit(text.charCodeAt(i)) : isLetter(text.charCodeAt(i)))) i++;
+    while (i < n && (digit ? isDigit(codeAt(text, i)) : isLetter(codeAt(text, i)))) i++;
   }
   return { stamps, ranges };
 }
