@@ -584,22 +584,22 @@ function interned(pattern: string): string {
 function build(text: string, p: Pieces): Found {
   const { date, weekday, time, zone } = p;
   const pattern = interned((weekday?.pattern ?? '') + (date?.pattern ?? '') + (date && time ? p.sep ?? '' : '') + (time?.pattern ?? ''));
+  const wrongDay = date && weekday && date.weekday !== undefined && date.weekday !== weekday.day
+    ? `${text.slice(date.start, date.end)} was a ${WEEKDAY_NAMES[date.weekday - 1]}, not a ${WEEKDAY_NAMES[weekday.day - 1]}`
+    : undefined;
+  // Every key from the start, absent parts undefined: stamps then share one shape, which keeps reading them fast.
   const parts: StampParts = {
     start: p.start,
     end: p.end,
     text: text.slice(p.start, p.end),
+    date: date && (date.year === undefined ? { month: date.month, day: date.day } : { year: date.year, month: date.month, day: date.day }),
+    weekday: weekday?.day,
+    time: time?.time,
+    zone: zone?.zone,
     precision: time ? time.precision : 'day',
+    invalid: date?.invalid ?? wrongDay ?? time?.invalid,
     style: { pattern, zone: zone ? (p.prefix ? 'prefix' : zone.kind) : 'none', zoneGap: zone?.gap ?? '', iso: p.sep === 'T' },
   };
-  if (date) parts.date = date.year === undefined ? { month: date.month, day: date.day } : { year: date.year, month: date.month, day: date.day };
-  if (weekday) parts.weekday = weekday.day;
-  if (time) parts.time = time.time;
-  if (zone) parts.zone = zone.zone;
-  const wrongDay = date && weekday && date.weekday !== undefined && date.weekday !== weekday.day
-    ? `${text.slice(date.start, date.end)} was a ${WEEKDAY_NAMES[date.weekday - 1]}, not a ${WEEKDAY_NAMES[weekday.day - 1]}`
-    : undefined;
-  const invalid = date?.invalid ?? wrongDay ?? time?.invalid;
-  if (invalid !== undefined) parts.invalid = invalid;
   return { parts, weak: time?.weak ?? false, meridiem: time?.meridiem ?? false };
 }
 
