@@ -191,6 +191,11 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 const isGap = (c: number) => c === 32 || c === 0xa0 || c === 45;
 
+/** The character code at `i`, or -1 outside the text (charCodeAt's NaN there makes V8 drop optimised code). */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** Where the run of `is` characters that ends at `last` starts (`last + 1` when there is none). */
 function runStart(text: string, last: number, is: (c: number) => boolean): number {
   let i = last;
@@ -214,12 +219,12 @@ function scanUnits(text: string, out: DurationMatch[]): void {
     const at = anchor.index;
     if (isDigit(text.charCodeAt(at))) {
       let start = runStart(text, at, isDigit);
-      if (text.charCodeAt(start - 1) === 46 && isDigit(text.charCodeAt(start - 2))) start = runStart(text, start - 2, isDigit);
+      if (codeAt(text, start - 1) === 46 && isDigit(codeAt(text, start - 2))) start = runStart(text, start - 2, isDigit);
       from = scanAt(text, start, from, out);
     } else {
       const word = runStart(text, at - 1, isLetter);
       if (word === at) continue;
-      if (isGap(text.charCodeAt(word - 1)) && isLetter(text.charCodeAt(word - 2))) {
+      if (isGap(codeAt(text, word - 1)) && isLetter(codeAt(text, word - 2))) {
         from = scanAt(text, runStart(text, word - 2, isLetter), from, out);
       }
       from = scanAt(text, word, from, out);

@@ -4,10 +4,11 @@ import type { ClaimKind, DurationClaim, DurationRef, MilestoneEvidence, Postmort
 import { normalizeHeading } from './template';
 import type { MilestoneKind } from './types';
 
-type EvidenceKind = MilestoneKind | 'declared';
+export type EvidenceKind = MilestoneKind | 'declared';
 
 // A stated window counts for every reading, but names a milestone only when the timeline has nothing better.
-export const STRENGTH = { window: 0.5, keyword: 1, field: 4, frontMatter: 5, marker: 6 } as const;
+// Whole numbers: one fraction among them makes V8 drop code it compiled for small integers.
+export const STRENGTH = { window: 1, keyword: 2, field: 8, frontMatter: 10, marker: 12 } as const;
 
 const FRONT_MATTER_KEYS: Record<string, EvidenceKind> = {
   start_time: 'start', started_at: 'start', start: 'start', impact_start: 'start', began_at: 'start', date: 'start',
@@ -38,18 +39,21 @@ function isSpace(c: number): boolean {
  * reads it, taken apart by hand: as one regex its runs of whitespace backtracked quadratically.
  */
 function labelBefore(before: string): string | undefined {
-  const space = (i: number) => i >= 0 && i < before.length && isSpace(before.charCodeAt(i));
+  // Never past either end: what charCodeAt and [] return there makes V8 drop the code it compiled for this.
+  const code = (i: number) => (i >= 0 && i < before.length ? before.charCodeAt(i) : -1);
+  const space = (i: number) => isSpace(code(i));
   let end = before.length;
   if (!space(end - 1)) return undefined;
   while (space(end - 1)) end--;
-  if (before[end - 1] === ':') {
+  if (code(end - 1) === 58) {
     end--;
     while (space(end - 1)) end--;
   }
   if (end >= 2 && (before.startsWith('**', end - 2) || before.startsWith('__', end - 2))) end -= 2;
   let start = 0;
   while (space(start)) start++;
-  if ((before[start] === '-' || before[start] === '*' || before[start] === '+') && space(start + 1)) {
+  const bullet = code(start);
+  if ((bullet === 45 || bullet === 42 || bullet === 43) && space(start + 1)) {
     start++;
     while (space(start)) start++;
   }
@@ -209,21 +213,38 @@ export function readClaims(doc: Postmortem): DurationClaim[] {
   return claims.sort((a, b) => a.duration.span.start - b.duration.span.start);
 }
 
-// Rules ask for the same candidates and milestones once per claim or finding: computed once per document's evidence.
+// Rules ask for the same lists and milestones once per claim or finding: computed once per document's evidence.
+const byKindCache = new WeakMap<readonly MilestoneEvidence[], Map<EvidenceKind, MilestoneEvidence[]>>();
 const candidateCache = new WeakMap<readonly MilestoneEvidence[], Map<EvidenceKind, readonly MilestoneEvidence[]>>();
 const choiceCache = new WeakMap<readonly MilestoneEvidence[], { timeline: Postmortem['timeline']; choice: MilestoneChoice }>();
+const NO_EVIDENCE: readonly MilestoneEvidence[] = [];
+
+/** The evidence for a milestone in the order it was read: the candidates unsorted. Do not modify the result. */
+export function evidenceFor(doc: Postmortem, kind: EvidenceKind): readonly MilestoneEvidence[] {
+  let byKind = byKindCache.get(doc.evidence);
+  if (!byKind) {
+    byKind = new Map();
+    for (const item of doc.evidence) {
+      const list = byKind.get(item.kind);
+      if (list) list.push(item);
+      else byKind.set(item.kind, [item]);
+    }
+    byKindCache.set(doc.evidence, byKind);
+  }
+  return byKind.get(kind) ?? NO_EVIDENCE;
+}
+
+/** Negative when `a` is the better candidate: stronger, then earlier (later for the resolution). */
+function compareEvidence(a: MilestoneEvidence, b: MilestoneEvidence): number {
+  return b.strength - a.strength || (a.kind === 'resolved' ? b.stamp.epoch! - a.stamp.epoch! : a.stamp.epoch! - b.stamp.epoch!);
+}
 
 /** Candidate stamps for a milestone, strongest first; within a strength, the natural pick first. Do not modify the result. */
 export function candidates(doc: Postmortem, kind: EvidenceKind): readonly MilestoneEvidence[] {
   let cache = candidateCache.get(doc.evidence);
   if (!cache) candidateCache.set(doc.evidence, (cache = new Map()));
-  const cached = cache.get(kind);
-  if (cached) return cached;
-  const latestFirst = kind === 'resolved';
-  const found = doc.evidence
-    .filter((item) => item.kind === kind)
-    .sort((a, b) => b.strength - a.strength || (latestFirst ? b.stamp.epoch! - a.stamp.epoch! : a.stamp.epoch! - b.stamp.epoch!));
-  cache.set(kind, found);
+  let found = cache.get(kind);
+  if (!found) cache.set(kind, (found = [...evidenceFor(doc, kind)].sort(compareEvidence)));
   return found;
 }
 
@@ -235,15 +256,19 @@ export interface MilestoneChoice {
   declared?: MilestoneEvidence;
 }
 
-/** The document's milestones: the strongest evidence for each, with the timeline's first and last entries as fallbacks. */
+/** The document's milestones: the first candidate for each, with the timeline's earliest entry as the start's fallback. */
 export function chooseMilestones(doc: Postmortem): MilestoneChoice {
   const cached = choiceCache.get(doc.evidence);
   if (cached && cached.timeline === doc.timeline) return { ...cached.choice };
-  const choice: MilestoneChoice = {};
-  for (const kind of ['start', 'detected', 'mitigated', 'resolved', 'declared'] as const) choice[kind] = candidates(doc, kind)[0];
-  const dated = doc.timeline.filter((entry) => entry.stamp.epoch !== undefined);
+  const choice: MilestoneChoice = { start: undefined, detected: undefined, mitigated: undefined, resolved: undefined, declared: undefined };
+  // Each kind's first candidate in one pass, without sorting them all: the first of the best, as the stable sort keeps it.
+  for (const item of doc.evidence) {
+    const best = choice[item.kind];
+    if (best === undefined || compareEvidence(item, best) < 0) choice[item.kind] = item;
+  }
   if (!choice.start) {
-    const first = dated.reduce<Stamp | undefined>((best, entry) => (!best || entry.stamp.epoch! < best.epoch! ? entry.stamp : best), undefined);
+    let first: Stamp | undefined;
+    for (const entry of doc.timeline) if (entry.stamp.epoch !== undefined && (!first || entry.stamp.epoch < first.epoch!)) first = entry.stamp;
     if (first) choice.start = { kind: 'start', stamp: first, source: 'first timeline entry', strength: 0 };
     else if (choice.detected) choice.start = { ...choice.detected, kind: 'start', source: `${choice.detected.source} (no earlier start known)` };
   }

@@ -58,7 +58,7 @@ const FIELD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z%](?:[\w %/&()'-]{0,47}[\w%/
  * backtracked cubically.
  */
 function isSeparatorCell(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(start) === 58) start++;
+  if (start < end && text.charCodeAt(start) === 58) start++;
   if (end > start && text.charCodeAt(end - 1) === 58) end--;
   if (start >= end) return false;
   for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 45) return false;
@@ -84,12 +84,14 @@ function withoutClosingHashes(title: string): string {
 
 /**
  * The character after at most three leading spaces, where fences, ATX headings, setext underlines and bold headings
- * start (NaN past the end): their regexes run only on lines whose mark can start them.
+ * start (-1 past the end): their regexes run only on lines whose mark can start them.
  */
 function blockMark(text: string): number {
+  // Never read past the end: the NaN charCodeAt returns there makes V8 drop the code it compiled for this.
+  const limit = Math.min(3, text.length);
   let i = 0;
-  while (i < 3 && text.charCodeAt(i) === 32) i++;
-  return text.charCodeAt(i);
+  while (i < limit && text.charCodeAt(i) === 32) i++;
+  return i < text.length ? text.charCodeAt(i) : -1;
 }
 
 function isBlank(text: string): boolean {
@@ -102,9 +104,14 @@ function stripInline(title: string): string {
 
 export function readStructure(index: LineIndex, frontMatter: FrontMatter | null, template: Template): Structure {
   const lineCount = index.lineCount;
+  // Pushed, not mapped: the elements kind of map's result changes once this code is optimised, which deoptimises it.
   const lines: string[] = [];
-  for (let line = 0; line < lineCount; line++) lines.push(index.lineText(line));
-  const marks = lines.map(blockMark);
+  const marks: number[] = [];
+  for (let line = 0; line < lineCount; line++) {
+    const text = index.lineText(line);
+    lines.push(text);
+    marks.push(blockMark(text));
+  }
   const skipped = new Array<boolean>(lineCount).fill(false);
   if (frontMatter) for (let line = 0; line <= frontMatter.endLine; line++) skipped[line] = true;
   let fence: string | null = null;
@@ -124,7 +131,8 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   const sections: Section[] = [];
   const addSection = (title: string, level: number, style: HeadingStyle, line: number, titleStart: number, titleLength: number, bodyStart: number) => {
     sections.push({
-      title, level, style, line, titleSpan: { start: titleStart, end: titleStart + titleLength }, bodyStart, end: lineCount, match: undefined,
+      title, level, style, line, titleSpan: { start: titleStart, end: titleStart + titleLength }, bodyStart, end: lineCount,
+      match: matchSection(template, title),
     });
   };
   for (let line = 0; line < lineCount; line++) {
@@ -175,7 +183,6 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
         break;
       }
     }
-    section.match = matchSection(template, section.title);
   });
 
   const fields: Field[] = [];

@@ -44,11 +44,13 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   // A Timeline section inside another ("# Key events" then "## Key events") is read once, as part of the outer one:
   // read twice, its entries were listed twice and the sort fix edited each block twice.
   const ranges: { start: number; end: number }[] = [];
-  const sectionRanges = timelineSections.map((section) => ({ start: section.bodyStart, end: section.end })).sort((a, b) => a.start - b.start);
-  for (const range of sectionRanges) {
+  // Pushed, not mapped: the elements kind of map's result changes once this code is optimised, which deoptimises it.
+  const sectionRanges: { start: number; end: number }[] = [];
+  for (const section of timelineSections) sectionRanges.push({ start: section.bodyStart, end: section.end });
+  for (const range of sectionRanges.sort((a, b) => a.start - b.start)) {
     const last = ranges[ranges.length - 1];
     if (last && range.start < last.end) last.end = Math.max(last.end, range.end);
-    else ranges.push({ ...range });
+    else ranges.push(range);
   }
   if (!timelineSections.length) ranges.push({ start: 0, end: index.lineCount });
   const headingLines = new Set(structure.sections.map((section) => section.line));
@@ -88,7 +90,7 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
       entries.push({
         stamp, line, block, trailer,
         text: text.trim().slice(0, 500),
-        isUpdate: UPDATE_LABEL.test(labelLine),
+        isUpdate: isUpdateLabel(labelLine),
       });
     }
   }
@@ -108,6 +110,21 @@ function isBlankStampLine(rest: string): boolean {
   return leadingMarks(rest) === rest.length && TRAILER_REST.test(rest);
 }
 
+/** Whether UPDATE_LABEL matches, ruling out by hand the many lines where no word of it can follow the leading marks. */
+function isUpdateLabel(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isLabelLead(text.charCodeAt(i))) i++;
+  if (i === text.length) return false;
+  const c = text.charCodeAt(i);
+  // The first letters of UPDATE_LABEL's words, in either case; past ASCII a character may be more whitespace.
+  return (c > 127 || 'urmics'.includes(String.fromCharCode(c | 32))) && UPDATE_LABEL.test(text);
+}
+
+/** The ASCII characters UPDATE_LABEL allows before its word: whitespace, `>`, `*`, `_`, `-`. */
+function isLabelLead(c: number): boolean {
+  return isAsciiSpace(c) || c === 62 || c === 42 || c === 95 || c === 45;
+}
+
 function isPageAge(text: string): boolean {
   return mayStartWithNumber(text) && PAGE_AGE.test(text);
 }
@@ -115,10 +132,15 @@ function isPageAge(text: string): boolean {
 /** Whether the first character after whitespace may be a digit: most lines are ruled out of PAGE_AGE by it. */
 function mayStartWithNumber(text: string): boolean {
   let i = 0;
-  let c = text.charCodeAt(0);
-  while (c === 32 || (c >= 9 && c <= 13)) c = text.charCodeAt(++i);
+  while (i < text.length && isAsciiSpace(text.charCodeAt(i))) i++;
+  if (i === text.length) return false;
+  const c = text.charCodeAt(i);
   // Past ASCII a character may be more whitespace: the regex decides.
   return (c >= 48 && c <= 57) || c > 127;
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 /** How many characters of LEADING_MARKS `text` starts with: the ASCII ones by hand, the regex only past them. */
@@ -133,7 +155,7 @@ function leadingMarks(text: string): number {
 
 /** The ASCII characters of LEADING_MARKS: whitespace, `*`, `_`, `]`, `)`, `:`, `|`, `-`. */
 function isAsciiMark(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 42 || c === 95 || c === 93 || c === 41 || c === 58 || c === 124 || c === 45;
+  return isAsciiSpace(c) || c === 42 || c === 95 || c === 93 || c === 41 || c === 58 || c === 124 || c === 45;
 }
 
 function followedByRelativeOrEnd(index: LineIndex, line: number, limit: number): boolean {

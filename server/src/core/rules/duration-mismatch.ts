@@ -1,5 +1,5 @@
 import { formatDurationLike, formatDurationShort } from '../durations';
-import { candidates, chooseMilestones, CLAIM_ENDS, STRENGTH } from '../milestones';
+import { candidates, chooseMilestones, CLAIM_ENDS, evidenceFor, STRENGTH, type EvidenceKind } from '../milestones';
 import type { ClaimKind, MilestoneEvidence, Postmortem, Stamp, Window } from '../model';
 import { describeInterval } from './describe';
 import type { Rule } from './rule';
@@ -8,29 +8,39 @@ const WHAT: Record<ClaimKind, string> = {
   impact: 'the impact', detect: 'detection', mitigate: 'mitigation', resolve: 'resolution',
 };
 
-/** The evidence from markers (`<START OF OUTAGE>`, `[resolved]`): where there is any, it alone is read. */
-function strongest(items: readonly MilestoneEvidence[]): MilestoneEvidence[] {
-  return items.filter((item) => item.strength === STRENGTH.marker);
+/** The evidence for a milestone: `evidenceFor` (unsorted) where only the instants count, `candidates` where the order does. */
+type EvidenceList = (doc: Postmortem, kind: EvidenceKind) => readonly MilestoneEvidence[];
+
+/** Whether any of the evidence is a marker (`<START OF OUTAGE>`, `[resolved]`): where there is one, markers alone are read. */
+function hasMarker(items: readonly MilestoneEvidence[]): boolean {
+  return items.some((item) => item.strength === STRENGTH.marker);
+}
+
+/**
+ * The stamps of `items` (of its markers only, if `markersOnly`) onto `stamps`. Stamp lists are only pushed to: arrays
+ * from map, filter or `[]` differ in elements kind, and code optimised for one is dropped when another comes.
+ */
+function pushStamps(items: readonly MilestoneEvidence[], markersOnly: boolean, stamps: Stamp[]): void {
+  for (const item of items) if (!markersOnly || item.strength === STRENGTH.marker) stamps.push(item.stamp);
 }
 
 /** Every stamp the impact may have started at: all evidence for the start unless markers fix it, and the chosen start. */
-function startStamps(doc: Postmortem): Stamp[] {
-  let starts = candidates(doc, 'start');
-  const marked = strongest(starts);
-  if (marked.length) starts = marked;
-  const stamps = starts.map((item) => item.stamp);
+function startStamps(doc: Postmortem, list: EvidenceList): Stamp[] {
+  const starts = list(doc, 'start');
+  const stamps: Stamp[] = [];
+  pushStamps(starts, hasMarker(starts), stamps);
   const chosen = chooseMilestones(doc).start;
   if (chosen && !stamps.includes(chosen.stamp)) stamps.push(chosen.stamp);
   return stamps;
 }
 
 /** Every stamp a claim of `kind` may end at: all evidence for its ends, unless markers fix the impact window. */
-function endStamps(doc: Postmortem, kind: ClaimKind): Stamp[] {
-  let ends = CLAIM_ENDS[kind].flatMap((end) => candidates(doc, end));
-  const marked = kind === 'impact' ? strongest(ends) : [];
-  if (marked.length) ends = marked;
-  const stamps = ends.map((item) => item.stamp);
-  if (kind !== 'detect' && !marked.length) {
+function endStamps(doc: Postmortem, kind: ClaimKind, list: EvidenceList): Stamp[] {
+  const ends = CLAIM_ENDS[kind];
+  const marked = kind === 'impact' && ends.some((end) => hasMarker(list(doc, end)));
+  const stamps: Stamp[] = [];
+  for (const end of ends) pushStamps(list(doc, end), marked, stamps);
+  if (kind !== 'detect' && !marked) {
     // The timeline's latest entry in time, not in the text: moving an entry (timeline-order's fix) must not change
     // what a stated duration is checked against, or fix-all needs another pass.
     let last: (typeof doc.timeline)[number] | undefined;
@@ -54,7 +64,7 @@ export const durationMismatch: Rule = {
     // The readings depend on the claim's kind only (or on its own window): computed once each, and so is the
     // answer for the same stated value, so a document of thousands of claims stays linear. The starts are the same
     // for every kind.
-    let starts: Instants | undefined;
+    let startTimes: number[] | undefined;
     const byKind = new Map<ClaimKind, Readings>();
     const answers = new Map<string, boolean>();
     let entryLines: Set<number> | undefined;
@@ -69,27 +79,33 @@ export const durationMismatch: Rule = {
           // otherwise fix-all would swap it in one pass and only then find the claim wrong, in a third.
           const inverted = ownWindow.from.epoch !== undefined && ownWindow.to.epoch !== undefined && ownWindow.to.epoch < ownWindow.from.epoch;
           const [from, to] = inverted ? [ownWindow.to, ownWindow.from] : [ownWindow.from, ownWindow.to];
-          reading = { starts: instants([from]), ends: instants([to]) };
+          reading = { starts: instants([from]), ends: instants([to]), stamps: () => ({ starts: [from], ends: [to] }) };
         } else {
-          reading = { starts: (starts ??= instants(startStamps(doc))), ends: instants(endStamps(doc, claim.kind)) };
-          byKind.set(claim.kind, reading);
+          const kind = claim.kind;
+          reading = {
+            starts: (startTimes ??= instants(startStamps(doc, evidenceFor))),
+            ends: instants(endStamps(doc, kind, evidenceFor)),
+            stamps: () => ({ starts: startStamps(doc, candidates), ends: endStamps(doc, kind, candidates) }),
+          };
+          byKind.set(kind, reading);
         }
       }
-      if (!reading.starts.times.length || !reading.ends.times.length) continue;
+      if (!reading.starts.length || !reading.ends.length) continue;
       // Minute stamps are each ±1 minute; the stated value is as precise as half its smallest unit.
       const slack = (match.tolerance + 1) * 60_000;
       const claimed = match.minutes * 60_000;
       const key = `${claim.kind}:${claimed}:${slack}`;
       let agrees = ownWindow ? undefined : answers.get(key);
       if (agrees === undefined) {
-        agrees = anyGapWithin(reading.starts.times, reading.ends.times, claimed - slack, claimed + slack);
+        agrees = anyGapWithin(reading.starts, reading.ends, claimed - slack, claimed + slack);
         if (!ownWindow) answers.set(key, agrees);
       }
       if (agrees) continue;
       // Only a claim that disagrees needs the interval its message names.
       if (reading.primary === undefined) {
         entryLines ??= new Set(doc.timeline.map((entry) => entry.line));
-        reading.primary = primaryPair(reading.starts.stamps, reading.ends.stamps, entryLines) ?? null;
+        const { starts, ends } = reading.stamps();
+        reading.primary = primaryPair(starts, ends, entryLines) ?? null;
       }
       const primary = reading.primary;
       if (!primary) continue;
@@ -105,28 +121,26 @@ export const durationMismatch: Rule = {
   },
 };
 
-/** Stamps one end of an interval may be, and the distinct instants of those that have one, ascending. */
-interface Instants {
-  stamps: Stamp[];
-  times: number[];
-}
-
 interface Readings {
-  starts: Instants;
-  ends: Instants;
+  /** The distinct instants the interval may start and end at, ascending. */
+  starts: number[];
+  ends: number[];
+  /** The stamps behind them, strongest evidence first: only a claim that disagrees needs them sorted. */
+  stamps: () => { starts: Stamp[]; ends: Stamp[] };
   /** The interval a message names, once a claim needs it (null: there is none). */
   primary?: { from: Stamp; to: Stamp } | null;
 }
 
-function instants(stamps: Stamp[]): Instants {
+/** The distinct instants of the stamps that have one, ascending. */
+function instants(stamps: Stamp[]): number[] {
   const times: number[] = [];
   for (const stamp of stamps) if (stamp.epoch !== undefined) times.push(stamp.epoch);
-  // Evidence comes sorted by strength, then time: runs that the array sort merges.
+  // Evidence comes in runs sorted by time, which the array sort merges.
   times.sort((a, b) => a - b);
   let distinct = 0;
   for (let i = 0; i < times.length; i++) if (distinct === 0 || times[i] !== times[distinct - 1]) times[distinct++] = times[i];
   times.length = distinct;
-  return { stamps, times };
+  return times;
 }
 
 /** Whether some end minus some start, not negative, lies in [lo, hi]: both lists ascending, one pass over each. */

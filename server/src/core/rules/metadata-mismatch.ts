@@ -39,7 +39,8 @@ export const metadataMismatch: Rule = {
     // In one pass over the body: which of their instants a body stamp states, and the body stamps with a written zone
     // at each of their wall clocks. Only stamps with a date and a time have a wall clock: a time alone cannot show a
     // copied clock.
-    const epochs = new Set(metas.map((meta) => meta.epoch));
+    const epochs = new Set<number>();
+    for (const meta of metas) epochs.add(meta.epoch);
     const stated = new Set<number>();
     const byClock = new Map<number, Stamp[]>();
     for (const meta of metas) {

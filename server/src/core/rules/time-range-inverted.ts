@@ -49,11 +49,11 @@ export const timeRangeInverted: Rule = {
         message: `The range ends (${to.parts.text}) before it starts (${from.parts.text}).`,
         fixes: [{
           title: 'Swap start and end',
-          isPreferred: roundTrips,
           edits: [
             { ...from.span, newText: formatStampLike(from.parts, newFrom, zoneOf(from)) },
             { ...to.span, newText: formatStampLike(to.parts, newTo, zoneOf(to)) },
           ],
+          isPreferred: roundTrips,
         }],
       });
     }

@@ -20,7 +20,7 @@ function contentEnd(text: string, block: Span): number {
 
 /** A block to insert elsewhere: it must end with a line break even when it was the document's last line. */
 function asLines(text: string, newline: string): string {
-  const last = text.charCodeAt(text.length - 1);
+  const last = text.length > 0 ? text.charCodeAt(text.length - 1) : -1;
   return last === 10 || last === 13 ? text : text + newline;
 }
 
@@ -70,7 +70,10 @@ export const timelineOrder: Rule = {
     const descending = doc.template.timeline.order === 'descending';
     const entries = doc.timeline.filter((entry) => entry.stamp.epoch !== undefined);
     if (entries.length < 2) return;
-    const times = entries.map((entry) => entry.stamp.epoch!);
+    // `times`, `order` and the sorted entries are not mapped: the elements kind of map's result changes once this code
+    // is optimised, which deoptimises it.
+    const times = new Float64Array(entries.length);
+    for (let i = 0; i < entries.length; i++) times[i] = entries[i].stamp.epoch!;
     let ups = 0;
     let downs = 0;
     for (let i = 1; i < entries.length; i++) {
@@ -94,7 +97,9 @@ export const timelineOrder: Rule = {
     // The entries' positions in the order the template asks for (by instant, then line); where each entry goes in
     // it, and the largest of those up to each entry in document order: the first entry that sorts after a given one
     // is then a binary search, not a scan of the list.
-    const order = entries.map((_, i) => i).sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
+    const order: number[] = [];
+    for (let i = 0; i < entries.length; i++) order.push(i);
+    order.sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
     const rank = new Int32Array(entries.length);
     for (let i = 0; i < order.length; i++) rank[order[i]] = i;
     const prefixMax = new Int32Array(entries.length);
@@ -128,16 +133,20 @@ export const timelineOrder: Rule = {
         const destination = doc.index.lineStarts[after.block.start];
         const moved = blockSpan(doc, entry);
         fixes.push({
-          isPreferred: stable,
           title: `Move the entry above line ${after.line + 1}`,
           edits: [
             { start: destination, end: destination, newText: asLines(doc.text.slice(moved.start, moved.end), newline ??= lineBreak(doc)) },
             { start: moved.start, end: moved.end, newText: '' },
           ],
+          isPreferred: stable,
         });
       }
       // Sorting rewrites the whole list: offered once, on the first entry out of place.
-      if (!sortOffered) fixes.push({ ...reorder(doc, entries, order.map((position) => entries[position]), 'Sort the timeline'), isPreferred: stable });
+      if (!sortOffered) {
+        const sorted: TimelineEntry[] = [];
+        for (const position of order) sorted.push(entries[position]);
+        fixes.push({ ...reorder(doc, entries, sorted, 'Sort the timeline'), isPreferred: stable });
+      }
       sortOffered = true;
       report({
         span: entry.stamp.span,
