@@ -237,8 +237,9 @@ interface Found {
   meridiem: boolean;
 }
 
-function numberToken(letter: string, digits: string | number): string {
-  return (typeof digits === 'number' ? digits : digits.length) > 1 ? `{${letter}${letter}}` : `{${letter}}`;
+/** `{d}` or `{dd}`: how a number written in `width` digits is padded. */
+function numberToken(letter: string, width: number): string {
+  return width > 1 ? `{${letter}${letter}}` : `{${letter}}`;
 }
 
 function monthNumber(name: string): number {
@@ -348,8 +349,8 @@ function readDate(text: string, pos: number): DateRead | null {
     const dayFirst = !slash || (Number(first) > 12 && Number(second) <= 12);
     const [day, month] = dayFirst ? [first, second] : [second, first];
     const pattern = dayFirst
-      ? `${numberToken('d', day)}${sep}${numberToken('M', month)}${sep}{yyyy}`
-      : `${numberToken('M', month)}${sep}${numberToken('d', day)}${sep}{yyyy}`;
+      ? `${numberToken('d', day.length)}${sep}${numberToken('M', month.length)}${sep}{yyyy}`
+      : `${numberToken('M', month.length)}${sep}${numberToken('d', day.length)}${sep}{yyyy}`;
     return dated(pos, pos + m[0].length, m[4], Number(month), Number(day), pattern, 'other');
   }
   const dayBeforeMonth = readDayBeforeMonth(text, pos, digits);
@@ -404,7 +405,7 @@ function readMonthFirst(text: string, pos: number): DateRead | null {
     const day = at(DAY_AFTER_MONTH, text, pos + m[0].length);
     if (!day) return null;
     let end = pos + m[0].length + day[0].length;
-    let pattern = `${monthToken(m[1])}${m[2]}${day[1]}${day[3] ? '{do}' : numberToken('d', day[2])}`;
+    let pattern = `${monthToken(m[1])}${m[2]}${day[1]}${day[3] ? '{do}' : numberToken('d', day[2].length)}`;
     const year = at(YEAR, text, end);
     if (year) {
       end += year[0].length;
@@ -482,7 +483,7 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
   return {
     end: pos + c[0].length,
     time: { hour, minute },
-    pattern: dot ? `${numberToken('H', c[1])}.{mm}` : '{HH}{mm}',
+    pattern: dot ? `${numberToken('H', c[1].length)}.{mm}` : '{HH}{mm}',
     precision: 'minute',
     meridiem: false,
     weak: true,
