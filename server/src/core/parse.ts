@@ -226,6 +226,10 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
     ?? (firstDated?.parts.date?.year ? { date: { ...firstDated.parts.date, year: firstDated.parts.date.year }, line: firstDated.line } : null);
 
   const declarationFor = declarationFinder(declarations);
+  // With no date known yet, times still cross midnight ("22:40 - 01:05", a timeline past midnight): they count days
+  // from the floating date without claiming one.
+  let floatingDay = 0;
+  let floatingMinutes: number | undefined;
   for (const stamp of stamps) {
     const { parts } = stamp;
     if (parts.zone) {
@@ -269,10 +273,16 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
       if (minutes !== undefined && !stamp.inFrontMatter) current = { ...current, lastMinutes: minutes };
     }
     if (stamp.invalid) continue;
+    let days = 0;
+    if (!stamp.date && minutes !== undefined && !stamp.inFrontMatter) {
+      if (floatingMinutes !== undefined && isRollover(floatingMinutes, minutes)) floatingDay++;
+      floatingMinutes = minutes;
+      days = floatingDay;
+    }
     const date = stamp.date ?? (parts.time ? FLOATING_DATE : null);
     if (!date || !isRealDate(date)) continue;
     const time = parts.time;
-    const wall = wallMillis(date.year, date.month, date.day, time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0);
+    const wall = wallMillis(date.year, date.month, date.day, time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0) + days * 86_400_000;
     const epoch = stamp.zone && !stamp.zone.isUtc ? zonedMillis(stamp.zone.zone, wall) : wall;
     if (Number.isFinite(epoch) && Math.abs(epoch) <= MAX_EPOCH) stamp.epoch = epoch;
   }
