@@ -128,13 +128,14 @@ describe('robustness: regressions', () => {
       'On 2023-11-28 14:38 to 02:33 IST users saw errors.\n',
       'On 23:59:59 to 2024-11-03 01:30 PDT users saw errors.\n',
       'On 2023-01-04/11:34 to 02:33 IST users saw errors.\n',
+      // Swapped, then converted to UTC: 18:30 to 03:41, a range across midnight (under 12 h, so not inverted again).
+      'On 9:11:12 a.m. to 00:00 users saw errors.\nAll times in UTC+5:30\n',
     ]) it(JSON.stringify(text), () => assert.ok(fixAllPasses(text) <= 2));
   });
 
   // Found by exploring runs: fix-all needs a third pass here. It still settles; two passes is the open goal.
   describe('three-pass cascades settle', () => {
     for (const text of [
-      'On 9:11:12 a.m. to 00:00 users saw errors.\nAll times in UTC+5:30\n',
       '- 2024-01-15 10:00 CEST errors rose\n- [2023-11-28 14:38 UTC] errors rose\nOn 2024-07-01 12:00 PST to 2023-01-04/11:34 users saw errors.\n',
     ]) it(JSON.stringify(text), () => assert.ok(fixAllPasses(text) <= 3));
   });

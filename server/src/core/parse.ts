@@ -252,7 +252,7 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
         stamp.dateSource = parts.date.year !== undefined && !parts.date.implied ? 'written' : 'context';
         // "23:40 - 00:35": the end of a range written without its own date is on the next day, when that is a short gap.
         const start = stamp.range?.role === 'to' ? stamp.range.partner.parts.time : undefined;
-        if (parts.date.implied && start && minutes !== undefined && isRollover(start.hour * 60 + start.minute, minutes)) {
+        if (parts.date.implied && start && minutes !== undefined && isRollover(start.hour * 60 + start.minute, minutes, true)) {
           stamp.date = nextDay(stamp.date);
           stamp.dateSource = 'rollover';
         }
@@ -264,7 +264,7 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
       let date = current.date;
       stamp.dateSource = 'context';
       stamp.dateLine = current.line;
-      if (minutes !== undefined && current.lastMinutes !== undefined && isRollover(current.lastMinutes, minutes)) {
+      if (minutes !== undefined && current.lastMinutes !== undefined && isRollover(current.lastMinutes, minutes, stamp.range?.role === 'to')) {
         date = nextDay(date);
         stamp.dateSource = 'rollover';
         current = { date, line: stamp.line };
@@ -275,7 +275,7 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
     if (stamp.invalid) continue;
     let days = 0;
     if (!stamp.date && minutes !== undefined && !stamp.inFrontMatter) {
-      if (floatingMinutes !== undefined && isRollover(floatingMinutes, minutes)) floatingDay++;
+      if (floatingMinutes !== undefined && isRollover(floatingMinutes, minutes, stamp.range?.role === 'to')) floatingDay++;
       floatingMinutes = minutes;
       days = floatingDay;
     }
@@ -334,9 +334,13 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** A clock time before the previous one is the next day only when the gap forward is short: 23:55 → 00:10. */
-function isRollover(previousMinutes: number, minutes: number): boolean {
-  return minutes < previousMinutes && minutes + 1440 - previousMinutes <= 360;
+/**
+ * A clock time before the previous one is the next day only when the gap forward is short: 23:55 → 00:10 in a
+ * timeline (6 h at most). The end of a written range ("22:00 to 07:00") is the next day for any gap under 12 h: a
+ * range reads forward, and only the longer way round is more likely a slip than a night.
+ */
+function isRollover(previousMinutes: number, minutes: number, rangeEnd: boolean): boolean {
+  return minutes < previousMinutes && minutes + 1440 - previousMinutes <= (rangeEnd ? 719 : 360);
 }
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
