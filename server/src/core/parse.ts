@@ -245,14 +245,15 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
       }
     }
     const minutes = parts.time ? parts.time.hour * 60 + parts.time.minute : undefined;
+    const rangeEnd = stamp.range?.role === 'to';
     if (parts.date) {
       const year = parts.date.year ?? current?.date.year;
       if (year !== undefined) {
         stamp.date = { year, month: parts.date.month, day: parts.date.day };
         stamp.dateSource = parts.date.year !== undefined && !parts.date.implied ? 'written' : 'context';
         // "23:40 - 00:35": the end of a range written without its own date is on the next day, when that is a short gap.
-        const start = stamp.range?.role === 'to' ? stamp.range.partner.parts.time : undefined;
-        if (parts.date.implied && start && minutes !== undefined && isRollover(start.hour * 60 + start.minute, minutes, true)) {
+        const start = rangeEnd ? stamp.range?.partner.parts.time : undefined;
+        if (parts.date.implied && start && minutes !== undefined && isRollover(start.hour * 60 + start.minute, minutes, rangeEnd)) {
           stamp.date = nextDay(stamp.date);
           stamp.dateSource = 'rollover';
         }
@@ -264,7 +265,7 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
       let date = current.date;
       stamp.dateSource = 'context';
       stamp.dateLine = current.line;
-      if (minutes !== undefined && current.lastMinutes !== undefined && isRollover(current.lastMinutes, minutes, stamp.range?.role === 'to')) {
+      if (minutes !== undefined && current.lastMinutes !== undefined && isRollover(current.lastMinutes, minutes, rangeEnd)) {
         date = nextDay(date);
         stamp.dateSource = 'rollover';
         current = { date, line: stamp.line };
@@ -275,7 +276,7 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
     if (stamp.invalid) continue;
     let days = 0;
     if (!stamp.date && minutes !== undefined && !stamp.inFrontMatter) {
-      if (floatingMinutes !== undefined && isRollover(floatingMinutes, minutes, stamp.range?.role === 'to')) floatingDay++;
+      if (floatingMinutes !== undefined && isRollover(floatingMinutes, minutes, rangeEnd)) floatingDay++;
       floatingMinutes = minutes;
       days = floatingDay;
     }
