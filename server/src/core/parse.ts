@@ -1,12 +1,12 @@
 // parse(text) → Postmortem: structure, every stamp resolved to an instant, durations, timeline, evidence.
 import { DateTime, FixedOffsetZone } from 'luxon';
-import { scanDurations } from './durations';
 import { readFrontMatter } from './frontmatter';
 import { readClaims, readEvidence } from './milestones';
 import type { CalendarDate, DurationRef, InlineControl, Postmortem, Stamp, Window } from './model';
 import { readStructure, type Section, type Structure } from './structure';
 import { defaultTemplate, normalizeHeading, type Template } from './template';
 import { LineIndex } from './text';
+import { scanPiece, type ScanCache } from './scans';
 import { readTimeline } from './timeline-entries';
 import { scanTimestamps, type StampParts } from './timestamps';
 import type { Span } from './types';
@@ -14,6 +14,8 @@ import { findZoneDeclaration, resolveZone, wallMillis, zonedMillis, type Resolve
 
 export interface ParseOptions {
   template?: Template;
+  /** The same document's scans from its last parse (the language server keeps them between edits). */
+  scans?: ScanCache;
 }
 
 // Text that looks like stamps but is not prose: URLs, inline code, HTML tags.
@@ -40,6 +42,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   const structure = readStructure(index, frontMatter, template);
   const sections = structure.sections;
   const declarations = readDeclarations(index, structure);
+  const scan = options.scans?.scan ?? scanPiece;
 
   const stamps: ResolvedStamp[] = [];
   const durations: DurationRef[] = [];
@@ -63,7 +66,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
       ? cells.map((cell, i) => ({ start: cell.start - lineStart, text: masked.slice(cell.start - lineStart, cell.end - lineStart), timeField: i === 0 }))
       : (WHOLE_LINE[0].text = masked, WHOLE_LINE);
     for (const piece of pieces) {
-      const found = scanTimestamps(piece.text, { timeField: piece.timeField });
+      const found = scan(piece.text, piece.timeField);
       const first = stamps.length;
       for (const parts of found.stamps) stamps.push(new ResolvedStamp(parts, line, lineStart + piece.start, undefined));
       for (const range of found.ranges) {
@@ -72,13 +75,14 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
         from.range = { role: 'from', partner: to };
         to.range = { role: 'to', partner: from };
       }
-      for (const match of scanDurations(piece.text)) {
+      for (const match of found.durations) {
         const start = lineStart + piece.start + match.start;
         durations.push({ match, line, span: { start, end: start + match.end - match.start } });
       }
     }
   }
 
+  options.scans?.endParse();
   resolveStamps(stamps, frontMatter?.data ?? {}, declarations);
   const timelineSections = sections.filter((section) => section.match && normalizeHeading(section.match.name) === 'timeline');
   const timeline = readTimeline(index, structure, timelineSections, stamps);
