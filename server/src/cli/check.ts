@@ -1,5 +1,5 @@
 // `postmortem check`: find the postmortems, lint them (fixing first with --fix), write fixes, report.
-import { applyFixes, detectTemplate, lint, type LintOptions } from '../core';
+import { detectTemplate, fixAll, lint, type LintOptions } from '../core';
 import { lintDocument } from '../core/lint';
 import { parse } from '../core/parse';
 import type { CheckCommand } from './args';
@@ -8,9 +8,6 @@ import { InputError } from './errors';
 import { findPostmortems, readTextFiles } from './files';
 import { writeFixedFile } from './fix-writer';
 import { formatReport, type FileReport } from './formatters';
-
-/** A fix skipped for overlapping another, or made possible by one, is applied by a later pass. */
-const MAX_FIX_PASSES = 5;
 
 export interface CheckOutcome {
   stdout: string;
@@ -35,7 +32,7 @@ export async function check(command: CheckCommand, cwd: string, color: boolean):
       severities: config.severities,
       onRuleError: (rule, error) => failures.add(`${file.display}: rule ${rule.name} failed: ${error instanceof Error ? error.message : String(error)}`),
     };
-    const text = command.fix ? fixToFixedPoint(file.text, options) : file.text;
+    const text = command.fix ? fixAll(file.text, (current) => lint(current, options)).text : file.text;
     const doc = parse(text, { template: config.template });
     const findings = lintDocument(doc, options);
     problems.push(...failures);
@@ -62,14 +59,4 @@ export async function check(command: CheckCommand, cwd: string, color: boolean):
     warnings: configs.warnings(),
     exitCode: problems.length > 0 ? 2 : hasErrors ? 1 : 0,
   };
-}
-
-function fixToFixedPoint(original: string, options: LintOptions): string {
-  let text = original;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const result = applyFixes(text, lint(text, options));
-    if (result.applied === 0) break;
-    text = result.text;
-  }
-  return text;
 }

@@ -1,4 +1,5 @@
-// Applying fixes: the first preferred fix of each finding, skipping any fix that overlaps one already taken.
+// Applying fixes: the first preferred fix of each finding, skipping any fix that overlaps one already taken; and
+// fix-all, which lints and applies again until nothing changes.
 import { LineIndex } from './text';
 import type { Finding } from './types';
 
@@ -84,4 +85,38 @@ export function applyFixes(text: string, findings: readonly Finding[]): FixResul
   }
   pieces.push(text.slice(at));
   return { text: pieces.join(''), applied, skipped };
+}
+
+/**
+ * A bound on fix-all's passes. A fix skipped for overlapping another, or made possible by one, is applied by a later
+ * pass (fixes settle within two, rarely three); fixes that undo each other would never stop.
+ */
+export const MAX_FIX_PASSES = 5;
+
+export interface FixAllOptions {
+  /** The findings of `text` when the caller already has them: the first pass does not lint again. */
+  findings?: readonly Finding[];
+  /** Which findings to fix (default: all). */
+  select?: (finding: Finding) => boolean;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Passes that changed the text. */
+  passes: number;
+}
+
+/** The text after applying the preferred fixes, linting again with `lintText` until a pass changes nothing. */
+export function fixAll(text: string, lintText: (text: string) => readonly Finding[], options: FixAllOptions = {}): FixAllResult {
+  const { select } = options;
+  let current = text;
+  let findings = options.findings ?? lintText(text);
+  let passes = 0;
+  while (passes < MAX_FIX_PASSES) {
+    const result = applyFixes(current, select ? findings.filter(select) : findings);
+    if (result.applied === 0 || result.text === current) break;
+    current = result.text;
+    if (++passes < MAX_FIX_PASSES) findings = lintText(current);
+  }
+  return { text: current, passes };
 }

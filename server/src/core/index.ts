@@ -1,7 +1,7 @@
 // The engine's public surface: everything an adapter needs, nothing about editors or files.
 export * from './types';
 export { lint, type LintOptions } from './lint';
-export { applyFixes } from './fixes';
+export { applyFixes, fixAll, MAX_FIX_PASSES, type FixAllOptions, type FixAllResult } from './fixes';
 export { buildTimeline } from './timeline';
 export { timelineToMermaid } from './mermaid';
 export { ruleRegistry, type RuleMeta } from './rules';

@@ -2,16 +2,13 @@
 // hover, completion, symbols and code actions share it), a rule that throws is logged once and skipped, and fixes are
 // applied to a fixed point.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyFixes, type Finding } from '../core';
+import { fixAll, type Finding } from '../core';
 import { lintDocument, type LintOptions } from '../core/lint';
 import type { Postmortem } from '../core/model';
 import { parse } from '../core/parse';
 import { rules as registry, type Rule } from '../core/rules';
 import { describeError, type Log } from './log';
 import type { DocumentSettings } from './settings';
-
-// Applying fixes may expose new findings with fixes (a second missing section at the same place); this bounds it.
-const MAX_FIX_PASSES = 10;
 
 /**
  * How many documents keep their analysis (the parsed model and the findings). A model is about 15 times the size of
@@ -54,20 +51,11 @@ export class Analyzer {
     return analysis.findings;
   }
 
-  /**
-   * The text after applying the first preferred fix of each selected finding, linting again until nothing changes:
-   * fixes that overlap are skipped by `applyFixes` and picked up by the next pass.
-   */
+  /** The text after fix-all of the selected findings, starting from the findings of the document as it is. */
   fixToFixedPoint(document: TextDocument, settings: DocumentSettings, select: (finding: Finding) => boolean): string {
-    let text = document.getText();
-    let findings = this.findings(document, settings);
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const result = applyFixes(text, findings.filter(select));
-      if (result.applied === 0 || result.text === text) break;
-      text = result.text;
-      findings = lintDocument(parse(text, { template: settings.template }), this.options(settings));
-    }
-    return text;
+    const options = this.options(settings);
+    const lintText = (text: string) => lintDocument(parse(text, { template: settings.template }), options);
+    return fixAll(document.getText(), lintText, { findings: this.findings(document, settings), select }).text;
   }
 
   forget(uri: string): void {
