@@ -3,10 +3,14 @@ import type { Span } from '../types';
 import { describeInstant, sameUtcDay } from './describe';
 import type { FixDraft, Rule } from './rule';
 
-/** The entry's lines, with the line break after them. */
+/**
+ * The entry's lines, with the line break after them. A table row is one line: the text after a table's last row
+ * ("Duration: 4h") does not belong to that row, and moving it with the row would move it out of its place.
+ */
 function blockSpan(doc: Postmortem, entry: TimelineEntry): Span {
   const start = doc.index.lineStarts[entry.block.start];
-  const end = entry.block.end < doc.index.lineCount ? doc.index.lineStarts[entry.block.end] : doc.text.length;
+  const endLine = !entry.trailer && doc.structure.cells.has(entry.line) ? entry.line + 1 : entry.block.end;
+  const end = endLine < doc.index.lineCount ? doc.index.lineStarts[endLine] : doc.text.length;
   return { start, end };
 }
 
@@ -114,20 +118,32 @@ export const timelineOrder: Rule = {
       }
       return entries[lo];
     };
-    // Each entry that breaks the order relative to the furthest entry above it.
+    // Each entry that breaks the order relative to the furthest entry above it, and the entry it moves above: the first
+    // that sorts after it, which is never one that moves.
+    const moves: { index: number; furthest: number; after: TimelineEntry | undefined }[] = [];
     let furthest = 0;
-    let sortOffered = false;
-    let newline: string | undefined;
     for (let i = 1; i < entries.length; i++) {
       const outOfOrder = descending ? times[i] > times[furthest] : times[i] < times[furthest];
-      if (!outOfOrder) {
-        furthest = i;
-        continue;
+      if (outOfOrder) moves.push({ index: i, furthest, after: firstSortedAfter(rank[i]) });
+      else furthest = i;
+    }
+    // The moves sort the list in one fix-all pass only if every entry out of place can move, and entries moving above
+    // the same entry stand in sorted order (insertions at one point keep the order of the findings). Otherwise
+    // fix-all sorts the list instead.
+    let movesSort = true;
+    const lastRankAbove = new Map<TimelineEntry, number>();
+    for (const move of moves) {
+      if (!move.after || entries[move.index].trailer || (lastRankAbove.get(move.after) ?? -1) > rank[move.index]) {
+        movesSort = false;
+        break;
       }
+      lastRankAbove.set(move.after, rank[move.index]);
+    }
+    let newline: string | undefined;
+    for (const { index: i, furthest: top, after } of moves) {
       const entry = entries[i];
-      const above = entries[furthest];
-      const withDate = !sameUtcDay(times[i], times[furthest]);
-      const after = firstSortedAfter(rank[i]);
+      const above = entries[top];
+      const withDate = !sameUtcDay(times[i], times[top]);
       const fixes: FixDraft[] = [];
       if (after && !entry.trailer) {
         const destination = doc.index.lineStarts[after.block.start];
@@ -138,16 +154,15 @@ export const timelineOrder: Rule = {
             { start: destination, end: destination, newText: asLines(doc.text.slice(moved.start, moved.end), newline ??= lineBreak(doc)) },
             { start: moved.start, end: moved.end, newText: '' },
           ],
-          isPreferred: stable,
+          isPreferred: stable && movesSort,
         });
       }
       // Sorting rewrites the whole list: offered once, on the first entry out of place.
-      if (!sortOffered) {
+      if (i === moves[0].index) {
         const sorted: TimelineEntry[] = [];
         for (const position of order) sorted.push(entries[position]);
         fixes.push({ ...reorder(doc, entries, sorted, 'Sort the timeline'), isPreferred: stable });
       }
-      sortOffered = true;
       report({
         span: entry.stamp.span,
         message: `${entry.stamp.parts.text} (${describeInstant(entry.stamp, withDate)}) is ${descending ? 'later' : 'earlier'} than ${above.stamp.parts.text} on line ${above.line + 1} above it.`,

@@ -1,10 +1,23 @@
-import type { Stamp } from '../model';
+import type { Postmortem, Stamp } from '../model';
 import type { FixDraft, Rule } from './rule';
-import { inUtc, sameUtcDay, utcDate } from './describe';
+import { inUtc, sameUtcDay } from './describe';
+import { invertedRange, swapRange, withUtcDate } from './ranges';
 import type { ZoneDeclaration } from '../zones';
 
 function target(doc: { template: { timezone: string } }): string {
   return doc.template.timezone.toUpperCase();
+}
+
+/**
+ * The conversion of an end of an inverted range, swapped: converting and swapping (time-range-inverted's fix) edit
+ * the same text, so fix-all would do one per pass, and a duration checked against the range in between would need
+ * a third. Undefined when that swap would not read back as written, or time-range-inverted is silenced on its line.
+ */
+function swappedInUtc(doc: Postmortem, stamp: Stamp, writesUtc: (end: Stamp) => boolean): FixDraft['edits'] | undefined {
+  const inverted = invertedRange(stamp);
+  if (!inverted || doc.inline.disabledAt(inverted.from.line, 'time-range-inverted')) return undefined;
+  const swap = swapRange(doc, inverted.from, inverted.to, writesUtc);
+  return swap.roundTrips ? swap.edits : undefined;
 }
 
 export const timestampNotUtc: Rule = {
@@ -16,9 +29,11 @@ export const timestampNotUtc: Rule = {
   fixable: true,
   check(doc, report) {
     if (target(doc) !== 'UTC') return;
-    const convertible = (stamp: Stamp) => stamp.epoch !== undefined && stamp.parts.time && !stamp.invalid;
+    const convertible = (stamp: Stamp) => stamp.epoch !== undefined && !!stamp.parts.time && !stamp.invalid;
+    // The stamps reported one by one, each converted by its own fix.
+    const writtenInOtherZone = (stamp: Stamp) => stamp.zoneSource === 'written' && !!stamp.zone && !stamp.zone.isUtc && convertible(stamp);
     for (const stamp of doc.stamps) {
-      if (stamp.zoneSource !== 'written' || !stamp.zone || stamp.zone.isUtc || !convertible(stamp)) continue;
+      if (!writtenInOtherZone(stamp)) continue;
       const utc = inUtc(stamp);
       const edits = [{ ...stamp.span, newText: utc }];
       // "02:33 IST to 9:11 a.m.": the other end takes its zone from this one. Rewriting only this end would move the
@@ -26,22 +41,26 @@ export const timestampNotUtc: Rule = {
       const partner = stamp.range?.partner;
       let preferred = true;
       if (partner && partner.zoneSource === 'range' && convertible(partner)) {
-        let partnerText = inUtc(partner, '');
-        // The end that takes its date from the start writes its own when the two fall on different days in UTC.
-        const [start, end] = stamp.range!.role === 'from' ? [stamp, partner] : [partner, stamp];
-        if (end.parts.date?.implied && !sameUtcDay(start.epoch!, end.epoch!)) {
-          const day = utcDate(end.epoch!);
-          if (end === partner) partnerText = `${day} ${partnerText}`;
-          else if (!edits[0].newText.startsWith(day)) edits[0].newText = `${day} ${edits[0].newText}`;
+        const partnerText = inUtc(partner, '');
+        if (sameUtcDay(stamp.epoch!, partner.epoch!)) {
+          edits.push({ ...partner.span, newText: partnerText });
+        } else {
+          edits[0].newText = withUtcDate(stamp, utc, stamp.epoch!);
+          edits.push({ ...partner.span, newText: withUtcDate(partner, partnerText, partner.epoch!) });
         }
-        edits.push({ ...partner.span, newText: partnerText });
         // Without dates, a range that now crosses midnight in UTC would read backwards: the user decides.
         if ((stamp.dateSource === 'none' || partner.dateSource === 'none') && !sameUtcDay(stamp.epoch!, partner.epoch!)) preferred = false;
       }
+      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred: preferred };
+      // An end that takes its zone from this one is read in UTC after the fix; one with its own zone is converted by
+      // its own finding, with the same edits.
+      const swapped = swappedInUtc(doc, stamp, (end) => end === stamp || end.zoneSource === 'range' || writtenInOtherZone(end));
       report({
         span: stamp.span,
-        message: `${stamp.parts.text} is in ${stamp.zone.name}, not UTC: ${utc}.`,
-        fixes: [{ title: `Rewrite as ${utc}`, edits, isPreferred: preferred }],
+        message: `${stamp.parts.text} is in ${stamp.zone!.name}, not UTC: ${utc}.`,
+        fixes: swapped
+          ? [{ title: 'Swap the inverted range\'s ends and rewrite them in UTC', edits: swapped }, { ...convert, isPreferred: false }]
+          : [convert],
       });
     }
     // Only a declaration of another zone is reported, with the stamps that inherit it.
@@ -58,11 +77,25 @@ export const timestampNotUtc: Rule = {
       const inherited = inheriting.get(declaration) ?? [];
       const fix: FixDraft = {
         title: `Convert ${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} to UTC and declare UTC`,
-        edits: [
-          { ...declaration.span, newText: 'UTC' },
-          ...inherited.map((stamp) => ({ ...stamp.span, newText: inUtc(stamp, '') })),
-        ],
+        edits: [{ ...declaration.span, newText: 'UTC' }],
       };
+      const done = new Set<Stamp>();
+      for (const stamp of inherited) {
+        if (done.has(stamp)) continue;
+        // Both ends of a range inheriting the declaration: swapped as they are converted when the range is inverted,
+        // each writing its date when they fall on different days in UTC.
+        const partner = stamp.range?.partner;
+        const pair = partner?.declaration === declaration;
+        const swapped = pair ? swappedInUtc(doc, stamp, (end) => end.declaration === declaration) : undefined;
+        if (swapped) {
+          fix.edits.push(...swapped);
+          done.add(partner!);
+          continue;
+        }
+        const text = inUtc(stamp, '');
+        const crossDay = pair && convertible(partner!) && !sameUtcDay(stamp.epoch!, partner!.epoch!);
+        fix.edits.push({ ...stamp.span, newText: crossDay ? withUtcDate(stamp, text, stamp.epoch!) : text });
+      }
       report({
         span: declaration.span,
         message: `Times are declared in ${declaration.zone.name}, not UTC` + (inherited.length ? ` (${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} inherit it).` : '.'),

@@ -1,0 +1,86 @@
+// The two ends of a written range as fixes rewrite them: swapped when inverted ("14:00 - 13:30", time-range-inverted's
+// fix, and timestamp-not-utc's, which writes the swap in UTC so that one pass of fix-all does both), and dated.
+import type { CalendarDate, Postmortem, Stamp } from '../model';
+import { formatStampLike } from '../timestamps';
+import { offsetAt, wallMillis } from '../zones';
+import { sameUtcDay, utcDate } from './describe';
+import type { FixDraft } from './rule';
+
+/** The day parse gives a time without any date. */
+const FLOATING_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
+
+/** The range `stamp` is an end of, when that range ends before it starts. */
+export function invertedRange(stamp: Stamp): { from: Stamp; to: Stamp } | undefined {
+  if (!stamp.range) return undefined;
+  const [from, to] = stamp.range.role === 'from' ? [stamp, stamp.range.partner] : [stamp.range.partner, stamp];
+  return from.epoch !== undefined && to.epoch !== undefined && to.epoch < from.epoch ? { from, to } : undefined;
+}
+
+/**
+ * Whether `end` reads its date from `other`, the other end of its range: copied from the start ("2024-05-12 22:00 -
+ * 01:00"), or the date nearest to it being the other end's ("23:59 - 2024-05-12 09:00 EDT", with no date above).
+ */
+function takesDateFrom(end: Stamp, other: Stamp): boolean {
+  return !!end.parts.date?.implied || (!end.parts.date && end.dateSource === 'context' && end.dateLine === other.line && !!other.parts.date);
+}
+
+/**
+ * `text`, an end of a range written in UTC, with the UTC date of `epoch` in front when the end writes no date of its
+ * own: for ends that fall on different days in UTC. Without it an end reads the other end's date, or its context's.
+ */
+export function withUtcDate(end: Stamp, text: string, epoch: number): string {
+  const day = utcDate(epoch);
+  return (!end.parts.date || end.parts.date.implied) && end.dateSource !== 'none' && !text.startsWith(day) ? `${day} ${text}` : text;
+}
+
+/** The instant `epoch` on the clock of `zone` (UTC without one). */
+function valuesAt(epoch: number, zone: Stamp['zone']) {
+  const local = new Date(epoch + (zone ? offsetAt(zone.zone, epoch) : 0) * 60_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+}
+
+export interface RangeSwap {
+  edits: FixDraft['edits'];
+  /**
+   * Whether the swapped range reads back as written. An end that does not write its date must get a value on the
+   * day it will be read on: otherwise ("14:38Z to 02:33 IST", the end taking its date from the start) the range
+   * moves by a day on every fix-all pass. And an end that writes an abbreviation (PDT) must still be in that half
+   * of the year with its new value. A swap that does not round-trip is offered, not applied by fix-all.
+   */
+  roundTrips: boolean;
+}
+
+/**
+ * The edits writing each end of an inverted range with the other end's instant. Each end is written on the clock of
+ * the zone it is read in at its place, or in UTC where `writesUtc(end)` (an end that writes no zone must then take
+ * UTC from the other end, or from a declaration the same fix rewrites).
+ */
+export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (end: Stamp) => boolean = () => false): RangeSwap {
+  const zoneText = (stamp: Stamp) => (!stamp.zoneSpan ? '' : writesUtc(stamp) ? 'UTC' : doc.text.slice(stamp.zoneSpan.start, stamp.zoneSpan.end));
+  const newFrom = valuesAt(to.epoch!, writesUtc(from) ? null : from.zone);
+  const newTo = valuesAt(from.epoch!, writesUtc(to) ? null : to.zone);
+  const written = (stamp: Stamp) => !!stamp.parts.date && !stamp.parts.date.implied && stamp.parts.date.year !== undefined;
+  const sameDay = (a: CalendarDate, b: CalendarDate) => a.year === b.year && a.month === b.month && a.day === b.day;
+  // An end written in UTC gets its date, as a conversion to UTC writes it (`inUtc`), where its new value falls on
+  // another day than it is read on, or than the other end.
+  const crossDay = !sameUtcDay(from.epoch!, to.epoch!);
+  const fromDayAfter = takesDateFrom(from, to) && written(to) ? newTo : from.date ?? FLOATING_DAY;
+  const fromText = formatStampLike(from.parts, newFrom, zoneText(from));
+  const fromEdit = writesUtc(from) && (crossDay || !sameDay(newFrom, fromDayAfter)) ? withUtcDate(from, fromText, to.epoch!) : fromText;
+  const fromDated = written(from) || fromEdit !== fromText;
+  const toDayAfter = to.parts.date?.implied ? (fromDated ? newFrom : from.date ?? FLOATING_DAY) : to.date ?? FLOATING_DAY;
+  const toText = formatStampLike(to.parts, newTo, zoneText(to));
+  const toEdit = writesUtc(to) && (crossDay || !sameDay(newTo, toDayAfter)) ? withUtcDate(to, toText, from.epoch!) : toText;
+  const toDated = written(to) || toEdit !== toText;
+  const season = (stamp: Stamp, epoch: number) => {
+    const zone = stamp.zone;
+    if (!stamp.zoneSpan || writesUtc(stamp) || !zone || zone.daylight === undefined) return true;
+    const year = new Date(epoch).getUTCFullYear();
+    const standard = Math.min(offsetAt(zone.zone, wallMillis(year, 1, 1)), offsetAt(zone.zone, wallMillis(year, 7, 1)));
+    return (offsetAt(zone.zone, epoch) > standard) === zone.daylight;
+  };
+  return {
+    edits: [{ ...from.span, newText: fromEdit }, { ...to.span, newText: toEdit }],
+    roundTrips: (fromDated || sameDay(newFrom, fromDayAfter)) && (toDated || sameDay(newTo, toDayAfter)) && season(from, to.epoch!) && season(to, from.epoch!),
+  };
+}
