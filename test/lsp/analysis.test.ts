@@ -61,4 +61,23 @@ describe('analyses in the server', () => {
     analyzer.forget(document.uri);
     assert.notEqual(analyzer.parse(document, otherSettings), resettled);
   });
+
+  // Scans are reused by identity: a stamp read from a line the edit did not touch is the same object.
+  it('scans again only the lines an edit changed, for the document worked on last', () => {
+    const analyzer = new Analyzer(silent);
+    const document = open('edited');
+    const before = analyzer.parse(document, SETTINGS);
+    const edited = before.stamps.find((stamp) => !stamp.inFrontMatter)!.line;
+    const end = { line: edited, character: document.getText().split('\n')[edited].length };
+    TextDocument.update(document, [{ range: { start: end, end }, text: ' x' }], 2);
+    const after = analyzer.parse(document, SETTINGS);
+    assert.equal(after.stamps.length, before.stamps.length);
+    const reused = after.stamps.filter((stamp, i) => stamp.parts === before.stamps[i].parts);
+    assert.deepEqual([...new Set(after.stamps.filter((stamp) => !reused.includes(stamp) && !stamp.inFrontMatter).map((stamp) => stamp.line))], [edited]);
+
+    analyzer.parse(open('other'), SETTINGS);
+    TextDocument.update(document, [{ range: { start: end, end }, text: ' y' }], 3);
+    const again = analyzer.parse(document, SETTINGS);
+    assert.ok(again.stamps.every((stamp, i) => stamp.parts !== after.stamps[i].parts), 'another document was parsed in between: no scans kept');
+  });
 });

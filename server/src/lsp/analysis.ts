@@ -7,6 +7,7 @@ import { lintDocument, type LintOptions } from '../core/lint';
 import type { Postmortem } from '../core/model';
 import { parse } from '../core/parse';
 import { rules as registry, type Rule } from '../core/rules';
+import { ScanCache } from '../core/scans';
 import { describeError, type Log } from './log';
 import type { DocumentSettings } from './settings';
 
@@ -29,6 +30,11 @@ interface Analysis {
 export class Analyzer {
   /** The analyses of the most recently used documents, least recent first (a Map keeps insertion order). */
   private readonly recent = new Map<string, Analysis>();
+  /**
+   * The line scans of the document parsed last: its next version re-scans only the lines an edit changed. One
+   * document's, like the analyses: another document's scans are rebuilt by its next parse.
+   */
+  private scans: { uri: string; cache: ScanCache } | undefined;
 
   constructor(private readonly log: Log, private readonly rules: readonly Rule[] = registry) {}
 
@@ -60,6 +66,7 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.recent.delete(uri);
+    if (this.scans?.uri === uri) this.scans = undefined;
   }
 
   private analysis(document: TextDocument, settings: DocumentSettings): Analysis {
@@ -72,7 +79,8 @@ export class Analyzer {
         if (this.recent.size < ANALYSES_KEPT) break;
         this.recent.delete(leastRecent);
       }
-      analysis = { version, settings, doc: parse(document.getText(), { template: settings.template }) };
+      if (this.scans?.uri !== uri) this.scans = { uri, cache: new ScanCache() };
+      analysis = { version, settings, doc: parse(document.getText(), { template: settings.template, scans: this.scans.cache }) };
     }
     this.recent.set(uri, analysis);
     return analysis;
