@@ -1,6 +1,6 @@
 // Bugs the robustness work found, each pinned by the smallest input that showed it.
 import assert from 'node:assert/strict';
-import { applyFixes, fixAll, lint, type Finding } from '../../server/src/core';
+import { applyFixes, buildTimeline, fixAll, lint, type Finding } from '../../server/src/core';
 import { scanDurations } from '../../server/src/core/durations';
 import { parse } from '../../server/src/core/parse';
 import { checkFindingsInside, timed } from './helpers';
@@ -234,3 +234,18 @@ function fixAllPasses(original: string): number {
   }
   return 5;
 }
+
+// Found by the fix-all fuzzer: each pinned by its smallest input.
+describe('robustness: regressions (fix-all fuzzer)', () => {
+  // The lines under a table were the last row's text: its keywords ("errors") made it the impact start.
+  it('a table row\'s entry ends at the row', () => {
+    const text = '## Timeline\n\n| Time | Event |\n| --- | --- |\n| 10:00 UTC | deploy began |\n| 10:20 UTC | rollback finished |\nOther customers saw errors.\n';
+    assert.deepEqual(buildTimeline(text).entries.map((entry) => entry.text), ['deploy began', 'rollback finished']);
+  });
+
+  // A stated window's date-only end ("from 2024-02-29") was read as midnight and measured against.
+  it('a window end without a time is not measured from', () => {
+    const text = '## Timeline\n\n- 2024-02-29 14:30 UTC errors began\n- 2024-02-29 17:30 UTC resolved\n\nDuration: 3 hours, from 2024-02-29 to 2024-02-29 17:30 UTC\n';
+    assert.deepEqual(lint(text, NO_SECTIONS).filter((finding) => finding.rule === 'duration-mismatch').map((finding) => finding.message), []);
+  });
+});

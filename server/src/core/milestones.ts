@@ -146,8 +146,9 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     // A window written backwards reads as time-range-inverted's fix will write it, so the readings do not change
     // between fix-all passes.
     const [from, to] = window.to.epoch < window.from.epoch ? [window.to, window.from] : [window.from, window.to];
-    evidence.push({ kind: 'start', stamp: from, source: 'stated window', strength: STRENGTH.window });
-    evidence.push({ kind: 'resolved', stamp: to, source: 'stated window', strength: STRENGTH.window });
+    // An end written as a date only ("from 2024-02-29") is a day, not an instant to measure from.
+    if (from.parts.time) evidence.push({ kind: 'start', stamp: from, source: 'stated window', strength: STRENGTH.window });
+    if (to.parts.time) evidence.push({ kind: 'resolved', stamp: to, source: 'stated window', strength: STRENGTH.window });
   }
   const found: (string | undefined)[] = new Array(KEYWORDS.length);
   for (const entry of doc.timeline) {

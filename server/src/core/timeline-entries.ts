@@ -168,6 +168,8 @@ function followedByRelativeOrEnd(index: LineIndex, line: number, limit: number):
 }
 
 function continuationEnd(index: LineIndex, structure: Structure, line: number, limit: number, headings: Set<number>): number {
+  // A table row is whole on its line: what follows the table is prose, not the last row's text.
+  if (structure.cells.has(line)) return line + 1;
   let end = line + 1;
   let sawBlank = false;
   for (let next = line + 1; next < limit; next++) {

@@ -60,7 +60,8 @@ export const durationMismatch: Rule = {
   check(doc, report) {
     if (!doc.claims.length) return;
     const windowOnLine = new Map<number, Window>();
-    for (const window of doc.windows) if (!windowOnLine.has(window.line)) windowOnLine.set(window.line, window);
+    // A window with a date-only end gives no interval to measure: the claim is then read like any other.
+    for (const window of doc.windows) if (!windowOnLine.has(window.line) && window.from.parts.time && window.to.parts.time) windowOnLine.set(window.line, window);
     // The readings depend on the claim's kind only (or on its own window): computed once each, and so is the
     // answer for the same stated value, so a document of thousands of claims stays linear. The starts are the same
     // for every kind.
