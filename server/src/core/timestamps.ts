@@ -269,6 +269,9 @@ function dated(start: number, end: number, yearText: string | undefined, month: 
   if (yearText !== undefined) date.year = Number(yearText);
   if (yearText !== undefined && yearText.length > 4) {
     date.invalid = `year ${yearText} has five digits`;
+  } else if (date.year === 0) {
+    // An unset date ("0000-01-01"): no zone has rules for it, and a day earlier would be a year no stamp can write.
+    date.invalid = 'year 0000 is not a date';
   } else if (month < 1 || month > 12) {
     date.invalid = `month ${month} does not exist`;
   } else {
