@@ -126,29 +126,25 @@ describe('robustness: regressions', () => {
 
   // Ranges whose ends differ in zone, date or DST half-year: the swap, the UTC conversion and the DST fix used to
   // need three passes (swap; convert, which moved the undated end to another day or kept "PDT" on a winter time; swap).
-  describe('inverted ranges across zones settle within two passes', () => {
-    for (const text of [
-      'On 2023-11-28 14:38 to 02:33 IST users saw errors.\n',
-      'On 23:59:59 to 2024-11-03 01:30 PDT users saw errors.\n',
-      'On 2023-01-04/11:34 to 02:33 IST users saw errors.\n',
-      // Swapped, then converted to UTC: 18:30 to 03:41, a range across midnight (under 12 h, so not inverted again).
-      'On 9:11:12 a.m. to 00:00 users saw errors.\nAll times in UTC+5:30\n',
-    ]) it(JSON.stringify(text), () => assert.ok(fixAllPasses(text) <= 2));
-  });
+  settleWithinTwoPasses('inverted ranges across zones settle within two passes', [
+    'On 2023-11-28 14:38 to 02:33 IST users saw errors.\n',
+    'On 23:59:59 to 2024-11-03 01:30 PDT users saw errors.\n',
+    'On 2023-01-04/11:34 to 02:33 IST users saw errors.\n',
+    // Swapped, then converted to UTC: 18:30 to 03:41, a range across midnight (under 12 h, so not inverted again).
+    'On 9:11:12 a.m. to 00:00 users saw errors.\nAll times in UTC+5:30\n',
+  ]);
 
   // Found by exploring runs (FUZZ_RUNS=20000), reduced: fix-all needed a third pass. timestamp-not-utc, time-range-inverted
   // and timestamp-zone-dst-mismatch edit the same stamps, so each pass applied one of them, and a duration computed
   // before the swap needed yet another pass. timestamp-not-utc now writes an inverted range swapped as it converts it.
-  describe('three-pass cascades settle within two passes', () => {
-    for (const text of [
-      '- 2024-01-15 10:00 CEST errors rose\n- [2023-11-28 14:38 UTC] errors rose\nOn 2024-07-01 12:00 PST to 2023-01-04/11:34 users saw errors.\n',
-      'start: 10:00\rOn 2023-11-28T14:38:00+01:00 until 16/03/2020 3am UTC users saw errors.\rTime to resolve\t999999999 minutes',
-      'Time to resolve: **1.5 hours\nOn 2024-02-12 09:00 EDT to 16/03/2020 3am UTC users saw errors.',
-      'Lasted for: **1.5 hours\n* 1:40 PM PST - 2:00 PM PST all clear\nFrom 2023-11-28T14:38:00+01:00 to 30 July 2012, 02:33 IST users saw errors.',
-      // The swap written in UTC dates the end that would read the start's day; written in PST in July, it is not applied.
-      'start: 10:00\r\nFrom 2024-07-01 12:00 PST until 02:33 IST users saw errors.\r\nTime to mitigate: **15 hours 40 minutes',
-    ]) it(JSON.stringify(text), () => assert.ok(fixAllPasses(text) <= 2));
-  });
+  settleWithinTwoPasses('three-pass cascades settle within two passes', [
+    '- 2024-01-15 10:00 CEST errors rose\n- [2023-11-28 14:38 UTC] errors rose\nOn 2024-07-01 12:00 PST to 2023-01-04/11:34 users saw errors.\n',
+    'start: 10:00\rOn 2023-11-28T14:38:00+01:00 until 16/03/2020 3am UTC users saw errors.\rTime to resolve\t999999999 minutes',
+    'Time to resolve: **1.5 hours\nOn 2024-02-12 09:00 EDT to 16/03/2020 3am UTC users saw errors.',
+    'Lasted for: **1.5 hours\n* 1:40 PM PST - 2:00 PM PST all clear\nFrom 2023-11-28T14:38:00+01:00 to 30 July 2012, 02:33 IST users saw errors.',
+    // The swap written in UTC dates the end that would read the start's day; written in PST in July, it is not applied.
+    'start: 10:00\r\nFrom 2024-07-01 12:00 PST until 02:33 IST users saw errors.\r\nTime to mitigate: **15 hours 40 minutes',
+  ]);
 
   // A range converted to UTC whose ends fall on different days: the end without a date read the other end's new date
   // ("23:59:59" took 2024-05-13 from "2024-05-13 03:59 UTC"), so the range read inverted and was swapped, moving both.
@@ -222,6 +218,12 @@ describe('robustness: regressions', () => {
     });
   });
 });
+
+function settleWithinTwoPasses(title: string, texts: string[]): void {
+  describe(title, () => {
+    for (const text of texts) it(JSON.stringify(text), () => assert.ok(fixAllPasses(text) <= 2));
+  });
+}
 
 /** How many applyFixes passes fix-all makes before a pass applies nothing (at most 5). */
 function fixAllPasses(original: string): number {
