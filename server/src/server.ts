@@ -16,10 +16,11 @@ import { Validator } from './lsp/diagnostics';
 import { createDocuments, type Services } from './lsp/documents';
 import { readEnvironment } from './lsp/environment';
 import { provideHover } from './lsp/hover';
-import { guard, guardNotification, Log } from './lsp/log';
+import { describeError, guard, guardNotification, Log } from './lsp/log';
 import { isConfigUri, SettingsStore } from './lsp/settings';
 import { provideDocumentSymbols, provideFoldingRanges } from './lsp/symbols';
 import { provideTimeline } from './lsp/timeline';
+import { sampleRounds, Warmup, WARMUP_QUIET_MS } from './lsp/warmup';
 import { clearConfigCache } from './workspace/config';
 
 if (!process.argv.slice(2).some((arg) => /^--(?:stdio|node-ipc|socket=|pipe=)/.test(arg))) {
@@ -27,7 +28,8 @@ if (!process.argv.slice(2).some((arg) => /^--(?:stdio|node-ipc|socket=|pipe=)/.t
   process.exit(2);
 }
 
-const connection = createConnection();
+// Every incoming message and every validation holds the warm-up back (see lsp/warmup.ts).
+const connection = createConnection({ messageStrategy: { handleMessage: (message, next) => { warmup.busy(); return next(message); } } });
 const log = new Log(connection.console);
 const environment = readEnvironment(process.env);
 const documents = createDocuments();
@@ -35,7 +37,16 @@ const configProblems = new ConfigProblems(connection, log, documents);
 const settings = new SettingsStore(connection, log, (config) => configProblems.observe(config));
 const analyzer = new Analyzer(log, environment.rules);
 const services: Services = { documents, settings, analyzer, log, now: environment.now };
-const validator = new Validator(services, connection);
+const validator = new Validator(services, connection, () => warmup.busy());
+const warmup = new Warmup(sampleRounds(), {
+  rounds: environment.warmupRounds,
+  quiet: WARMUP_QUIET_MS,
+  idle: () => validator.idle,
+  onStart: () => log.debug('Warm-up started'),
+  onEnd: ({ rounds, elapsed, longest, heldBack, error }) => log.debug(error === undefined
+    ? `Warm-up over: ${rounds} rounds in ${elapsed.toFixed(0)} ms (longest ${longest.toFixed(1)} ms), held back ${heldBack} time${heldBack === 1 ? '' : 's'}`
+    : `Warm-up stopped after ${rounds} rounds: ${describeError(error)}`),
+});
 let features: ClientFeatures;
 
 const revalidate = () => {
@@ -51,6 +62,7 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(guardNotification(log, 'initialized', async () => {
   for (const problem of environment.problems) log.warn(problem);
+  warmup.start();
   if (features.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(guardNotification(log, 'workspace/didChangeWorkspaceFolders', ({ added, removed }: WorkspaceFoldersChangeEvent) => {
       settings.changeFolders(added.map((folder) => folder.uri), removed.map((folder) => folder.uri));
@@ -106,6 +118,8 @@ connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', (params: u
 connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', (params: unknown) => provideFoldingRanges(services, params)));
 // By method name: vscode-languageserver bundles its own vscode-jsonrpc, whose RequestType class is not the protocol's.
 connection.onRequest(TimelineRequest.method, guard(log, TimelineRequest.method, (params: unknown) => provideTimeline(services, params)));
+
+connection.onShutdown(() => warmup.stop());
 
 documents.listen(connection);
 connection.listen();

@@ -63,7 +63,13 @@ export class Validator {
   private readonly pending = new Map<string, { generation: number; timer?: NodeJS.Timeout }>();
   private generation = 0;
 
-  constructor(private readonly services: Services, private readonly connection: Connection) {}
+  /** `validated` is called after each validation, whether it published or gave up. */
+  constructor(private readonly services: Services, private readonly connection: Connection, private readonly validated: () => void) {}
+
+  /** No validation waiting for its debounce or running. */
+  get idle(): boolean {
+    return this.pending.size === 0;
+  }
 
   schedule(document: TextDocument): void {
     const { uri } = document;
@@ -138,6 +144,8 @@ export class Validator {
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.services.log.error(`Validating ${uri} failed: ${describeError(error)}`);
+    } finally {
+      this.validated();
     }
   }
 }

@@ -19,6 +19,11 @@ export class Log {
     this.console.error(message);
   }
 
+  /** Shown by VS Code only at log level Debug. */
+  debug(message: string): void {
+    this.console.debug(message);
+  }
+
   /** Logs `message` the first time `key` is seen in this session: a broken rule would otherwise log on every keystroke. */
   errorOnce(key: string, message: string): void {
     if (this.seen.has(key)) return;
