@@ -1,9 +1,13 @@
-// Language server benchmarks over stdio against the bundled dist/server.js (`npm run build && node scripts/bench-lsp.mjs`):
+// Language server benchmarks over stdio against the bundled dist/server.js (`npm run build && node scripts/bench-lsp.mjs`),
+// started with the node flags the VS Code client passes (SERVER_EXEC_ARGV in client/src/server.ts):
 // - latency from a didChange to the publishDiagnostics for that version (debounce 0), at 2,000 and 10,000 lines:
-//   the first edits after opening (the engine's code is still being compiled: V8 optimises it as it runs), then
-//   the same number of edits again once typing has gone on (steady state);
+//   the first edits right after opening (the engine's code is still being compiled: V8 optimises it as it runs),
+//   the first edits after the server was left idle for 1.5 s after opening (someone reads before typing; the server
+//   warms the engine up meanwhile, see server/src/lsp/warmup.ts), and the same number of edits again once typing
+//   has gone on (steady state);
 // - a burst of 100 back-to-back didChanges with the default debounce (150 ms): which versions get published;
-// - server RSS after opening 50 different 2,000-line documents and receiving all their diagnostics.
+// - server RSS idle (once the warm-up is over) and after opening 50 different 2,000-line documents and receiving all
+//   their diagnostics.
 // One line per number. Optional: `node scripts/bench-lsp.mjs [edits]` (default 40 edits per size and phase).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,26 +18,41 @@ import { generatePostmortem } from './generate.mjs';
 
 const {
   ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-  DocumentSymbolRequest, ExitNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
-  ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  DocumentSymbolRequest, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
+  PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
 } = protocol;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const edits = Number(process.argv[2] ?? 40);
 const TARGET_P95_MS = 20;
 const TARGET_RSS_MB = 150;
+const IDLE_MS = 1500;
 
 const bundle = path.join(root, 'dist/server.js');
 if (!existsSync(bundle)) {
   console.error('dist/server.js is missing: run `npm run build` first.');
   process.exit(2);
 }
+
+/** The flags the VS Code client starts the server with: its SERVER_EXEC_ARGV, an array of string literals. */
+function serverExecArgv() {
+  const source = readFileSync(path.join(root, 'client/src/server.ts'), 'utf8');
+  const literal = /^export const SERVER_EXEC_ARGV = (\[[^\]]*\]);$/m.exec(source);
+  if (!literal) throw new Error('client/src/server.ts no longer declares SERVER_EXEC_ARGV as an array of string literals');
+  return JSON.parse(literal[1].replace(/'/g, '"'));
+}
+
+const execArgv = serverExecArgv();
 const workspace = path.join(root, 'bench-workspace');
 const uriOf = (name) => pathToFileURL(path.join(workspace, 'incidents', name)).href;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A server with `debounce` for every document; `published(uri, version)` resolves on that publish. */
+/**
+ * A server with `debounce` for every document; `published(uri, version)` resolves on that publish, `warmupEnded` on
+ * the end of the server's warm-up (its debug log line), with the time it came.
+ */
 async function startServer(debounce) {
-  const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...execArgv, bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const log = [];
   const waiting = new Map();
@@ -42,6 +61,11 @@ async function startServer(debounce) {
     const key = `${params.uri}#${params.version}`;
     waiting.get(key)?.(params);
     waiting.delete(key);
+  });
+  let warmupEnd;
+  const warmupEnded = new Promise((resolve) => { warmupEnd = resolve; });
+  connection.onNotification(LogMessageNotification.type, ({ message }) => {
+    if (/^Warm-up (?:over|stopped)/.test(message)) warmupEnd({ at: performance.now(), message });
   });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => ({ debounce })));
   connection.listen();
@@ -65,7 +89,7 @@ async function startServer(debounce) {
     await exited;
     connection.dispose();
   };
-  return { child, connection, log, published, open, stop };
+  return { child, connection, log, published, open, stop, warmupEnded };
 }
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
@@ -78,27 +102,28 @@ function report(label, times, target) {
   console.log(`${label}: didChange → publish max ${sorted[sorted.length - 1].toFixed(1)} ms`);
 }
 
-/**
- * Typing one character at the end of lines spread over the document, waiting for each version's publish: `edits`
- * right after opening, then `edits` more after another `edits` (typing goes on, the engine's code is optimised).
- */
-async function latency(lines) {
-  const server = await startServer(0);
+/** Opens a generated document of `lines` lines and waits for its diagnostics. */
+async function openDocument(server, lines) {
   const uri = uriOf(`latency-${lines}.md`);
   const textLines = generatePostmortem(lines).split('\n');
-  let started = performance.now();
+  const started = performance.now();
   await server.open(uri, textLines.join('\n'));
-  const opened = await server.published(uri, 1);
-  const open = performance.now() - started;
+  const { diagnostics } = await server.published(uri, 1);
+  const publishedAt = performance.now();
+  return { uri, textLines, version: 1, publishedAt, open: publishedAt - started, diagnostics: diagnostics.length };
+}
+
+/** Types `count` characters, one at the end of lines spread over the document, waiting for each version's publish. */
+async function type(server, document, count) {
+  const { uri, textLines } = document;
   const times = [];
-  const total = 3 * edits;
-  for (let i = 0; i < total; i++) {
-    const version = i + 2;
-    const line = 20 + Math.floor((i * (textLines.length - 40)) / total);
+  for (let i = 0; i < count; i++) {
+    const version = ++document.version;
+    const line = 20 + Math.floor((i * (textLines.length - 40)) / count);
     const position = { line, character: textLines[line].length };
     textLines[line] += 'x';
     const done = server.published(uri, version);
-    started = performance.now();
+    const started = performance.now();
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
@@ -106,9 +131,39 @@ async function latency(lines) {
     await done;
     times.push(performance.now() - started);
   }
+  return times;
+}
+
+/** `promise`'s value, or undefined once `ms` have passed. */
+function within(promise, ms) {
+  let timer;
+  const timeout = new Promise((resolve) => { timer = setTimeout(resolve, ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * `edits` edits right after opening, then `edits` more after another `edits` (typing goes on, the engine's code is
+ * optimised); and on a second server, `edits` edits after leaving it idle for IDLE_MS once the document's
+ * diagnostics came.
+ */
+async function latency(lines) {
+  const server = await startServer(0);
+  const opened = await openDocument(server, lines);
+  const times = await type(server, opened, 3 * edits);
   await server.stop();
-  console.log(`lsp ${lines} lines: open → publish ${open.toFixed(1)} ms (${opened.diagnostics.length} diagnostics)`);
+
+  const idleServer = await startServer(0);
+  const document = await openDocument(idleServer, lines);
+  await sleep(IDLE_MS);
+  const warmup = await within(idleServer.warmupEnded, 0);
+  const afterIdle = await type(idleServer, document, edits);
+  await idleServer.stop();
+
+  const idleLabel = `lsp ${lines} lines, after ${IDLE_MS / 1000} s idle`;
+  console.log(`lsp ${lines} lines: open → publish ${opened.open.toFixed(1)} ms (${opened.diagnostics} diagnostics)`);
   report(`lsp ${lines} lines`, times.slice(0, edits), lines === 2000);
+  report(idleLabel, afterIdle, lines === 2000);
+  console.log(`${idleLabel}: ${warmup ? `warm-up over ${(warmup.at - document.publishedAt).toFixed(0)} ms after the open's publish (${warmup.message})` : 'warm-up not over when typing started'}`);
   report(`lsp ${lines} lines, steady`, times.slice(2 * edits), lines === 2000);
 }
 
@@ -151,6 +206,8 @@ async function memory() {
     const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : NaN;
   };
+  // What an idle server holds: its warm-up has run.
+  await within(server.warmupEnded, 3 * IDLE_MS);
   const idle = rss();
   const pending = [];
   for (let i = 0; i < count; i++) {
