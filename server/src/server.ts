@@ -116,7 +116,8 @@ connection.onCompletion(guard(log, 'textDocument/completion', (params: unknown) 
 connection.onHover(guard(log, 'textDocument/hover', (params: unknown) => provideHover(services, params)));
 connection.onDocumentSymbol(guard(log, 'textDocument/documentSymbol', (params: unknown) => provideDocumentSymbols(services, params, features.hierarchicalSymbols)));
 connection.onFoldingRanges(guard(log, 'textDocument/foldingRange', (params: unknown) => provideFoldingRanges(services, params)));
-// By method name: vscode-languageserver bundles its own vscode-jsonrpc, whose RequestType class is not the protocol's.
+// By method name: vscode-languageserver pins its own vscode-jsonrpc, whose RequestType type is not the one protocol.ts
+// is typed with (the bundle has one copy, see esbuild.mjs).
 connection.onRequest(TimelineRequest.method, guard(log, TimelineRequest.method, (params: unknown) => provideTimeline(services, params)));
 
 connection.onShutdown(() => warmup.stop());
