@@ -251,3 +251,23 @@ describe('robustness: regressions (fix-all fuzzer)', () => {
     assert.deepEqual(lint(text, NO_SECTIONS).filter((finding) => finding.rule === 'duration-mismatch').map((finding) => finding.message), []);
   });
 });
+
+// A newest-first status page without "6m earlier..." labels: its stamps were read as entries of their own, so the
+// sort fix moved the stamps and left each update's text behind, under another update's time.
+describe('robustness: regressions (status-page updates)', () => {
+  const page = ['## Timeline', '', 'Resolved', '', 'All clear.', '', 'Jul 13, 2023, 11:26 PM UTC', '', 'Monitoring', '',
+    'A fix is in; we are watching error rates.', '', 'Jul 13, 2023, 10:02 PM UTC', '', 'Investigating', '',
+    'Some customers cannot sign in.', '', 'Jul 13, 2023, 09:15 PM UTC', '', '## Root cause', '', 'A bad deploy.', ''].join('\n');
+
+  it('each update\'s text stays with its stamp', () => {
+    assert.deepEqual(buildTimeline(page).entries.map((entry) => entry.text), ['Resolved All clear.', 'Monitoring A fix is in; we are watching error rates.', 'Investigating Some customers cannot sign in.']);
+  });
+
+  // "watching error rates" in the Monitoring update made it the impact's start, after its detection.
+  it('an update\'s status marks its milestone, not the words of its prose', () => {
+    const { milestones } = buildTimeline(page);
+    assert.deepEqual([milestones.start?.utc, milestones.detected?.utc, milestones.mitigated?.utc, milestones.resolved?.utc], [
+      '2023-07-13T21:15:00.000Z', '2023-07-13T21:15:00.000Z', '2023-07-13T22:02:00.000Z', '2023-07-13T23:26:00.000Z',
+    ]);
+  });
+});

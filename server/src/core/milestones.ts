@@ -83,6 +83,9 @@ const KEYWORDS: [string, MilestoneKind][] = [
 // where a kind's keyword first matches, no other kind's group takes its place.
 const KEYWORD = new RegExp(`\\b(?:${KEYWORDS.map(([words]) => `(${words})`).join('|')})\\b`, 'gi');
 
+// The statuses of status-page updates that mark a milestone: Statuspage writes "Monitoring" once a fix is in.
+const STATUS_MILESTONES: Record<string, MilestoneKind | undefined> = { investigating: 'detected', monitoring: 'mitigated', resolved: 'resolved' };
+
 /** The first keyword of each kind in `text` into `found` (`found[i]` for KEYWORDS[i]). */
 function findKeywords(text: string, found: (string | undefined)[]): void {
   found.fill(undefined);
@@ -153,6 +156,13 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
   const found: (string | undefined)[] = new Array(KEYWORDS.length);
   for (const entry of doc.timeline) {
     if (!usable(entry.stamp)) continue;
+    // A status-page update's prose is written for customers ("we are watching error rates" once it is fixed): its
+    // status says what it marks.
+    if (entry.status !== undefined) {
+      const kind = STATUS_MILESTONES[entry.status.toLowerCase()];
+      if (kind) evidence.push({ kind, stamp: entry.stamp, source: `"${entry.status}" update`, strength: STRENGTH.keyword });
+      continue;
+    }
     findKeywords(entry.text, found);
     for (let i = 0; i < KEYWORDS.length; i++) {
       const keyword = found[i];

@@ -60,6 +60,8 @@ export interface TimelineEntry {
   trailer: boolean;
   /** Lines tagged as status-page updates (`***Update***`, `Resolved`). */
   isUpdate: boolean;
+  /** A trailer stamp's update status, from the line that opens it: `Investigating`, `Monitoring`, `Resolved`. */
+  status: string | undefined;
 }
 
 export interface MilestoneEvidence {

@@ -72,7 +72,9 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
       const lineText = index.lineText(line);
       const textStart = stamp.range?.role === 'from' && stamp.range.partner.line === line ? stamp.range.partner.span.end : stamp.span.end;
       const rest = lineText.slice(textStart - index.lineStarts[line]);
-      const trailer = isBlankStampLine(rest) && followedByRelativeOrEnd(index, line, limit);
+      // The updates of one status page share a form: after a trailer, a stamp alone on its line is one too (the
+      // oldest update is followed by the next section, not by another update).
+      const trailer = isBlankStampLine(rest) && ((i > 0 && entries[entries.length - 1].trailer) || closesUpdate(index, line, limit));
       let block: { start: number; end: number };
       if (trailer) {
         let start = i > 0 ? entries[entries.length - 1].block.end : updateStart(index, range.start, line);
@@ -91,6 +93,7 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
         stamp, line, block, trailer,
         text: text.trim().slice(0, 500),
         isUpdate: isUpdateLabel(labelLine),
+        status: trailer && STATUS_LINE.test(labelLine) ? labelLine.trim() : undefined,
       });
     }
   }
@@ -158,11 +161,12 @@ function isAsciiMark(c: number): boolean {
   return isAsciiSpace(c) || c === 42 || c === 95 || c === 93 || c === 41 || c === 58 || c === 124 || c === 45;
 }
 
-function followedByRelativeOrEnd(index: LineIndex, line: number, limit: number): boolean {
+/** Whether a stamp alone on its line ends a status-page update: a label ("6m later...") follows, the next update's status line, or nothing. */
+function closesUpdate(index: LineIndex, line: number, limit: number): boolean {
   for (let next = line + 1; next < Math.min(limit + 1, index.lineCount); next++) {
     const text = index.lineText(next);
     if (text.trim() === '') continue;
-    return RELATIVE.test(text);
+    return RELATIVE.test(text) || STATUS_LINE.test(text);
   }
   return true;
 }
