@@ -144,6 +144,8 @@ describe('robustness: regressions', () => {
     'Lasted for: **1.5 hours\n* 1:40 PM PST - 2:00 PM PST all clear\nFrom 2023-11-28T14:38:00+01:00 to 30 July 2012, 02:33 IST users saw errors.',
     // The swap written in UTC dates the end that would read the start's day; written in PST in July, it is not applied.
     'start: 10:00\r\nFrom 2024-07-01 12:00 PST until 02:33 IST users saw errors.\r\nTime to mitigate: **15 hours 40 minutes',
+    // Converting the start moved its date back a day, and the UTC end that read it followed: the range read inverted.
+    '- 9:11:12 a.m. errors rose\n- UTC 05:13 errors rose\nOn 30 July 2012, 02:33 IST to 14:38 UTC users saw errors.\n',
   ]);
 
   // A range converted to UTC whose ends fall on different days: the end without a date read the other end's new date

@@ -50,6 +50,9 @@ export const timestampNotUtc: Rule = {
         }
         // Without dates, a range that now crosses midnight in UTC would read backwards: the user decides.
         if ((stamp.dateSource === 'none' || partner.dateSource === 'none') && !sameUtcDay(stamp.epoch!, partner.epoch!)) preferred = false;
+      } else if (partner?.zone?.isUtc && stamp.range!.role === 'from' && partner.parts.date?.implied && convertible(partner) && !sameUtcDay(stamp.epoch!, partner.epoch!)) {
+        // "30 July, 02:33 IST to 14:38 UTC": the end reads the start's date, which the conversion moves to 29 July.
+        edits.push({ ...partner.span, newText: withUtcDate(partner, doc.text.slice(partner.span.start, partner.span.end), partner.epoch!) });
       }
       const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred: preferred };
       // An end that takes its zone from this one is read in UTC after the fix; one with its own zone is converted by
