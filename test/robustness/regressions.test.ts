@@ -262,7 +262,7 @@ describe('robustness: regressions (status-page updates)', () => {
     'Some customers cannot sign in.', '', 'Jul 13, 2023, 09:15 PM UTC', '', '## Root cause', '', 'A bad deploy.', ''].join('\n');
 
   it('each update\'s text stays with its stamp', () => {
-    assert.deepEqual(buildTimeline(page).entries.map((entry) => entry.text), ['Resolved All clear.', 'Monitoring A fix is in; we are watching error rates.', 'Investigating Some customers cannot sign in.']);
+    assert.deepEqual(buildTimeline(page).entries.map((entry) => entry.text), ['Resolved: All clear.', 'Monitoring: A fix is in; we are watching error rates.', 'Investigating: Some customers cannot sign in.']);
   });
 
   // "watching error rates" in the Monitoring update made it the impact's start, after its detection.

@@ -85,15 +85,18 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
       } else {
         block = { start: line, end: continuationEnd(index, structure, line, limit, headingLines) };
       }
-      const text = trailer
+      let text = trailer
         ? collectText(index, block.start, line)
         : cleanText(rest) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end) : '');
       const labelLine = trailer ? findLabel(index, block.start, line) : lineText;
+      const status = trailer && STATUS_LINE.test(labelLine) ? labelLine.trim() : undefined;
+      // "Investigating: Some customers…": the status heads the update; it is not the first word of its prose.
+      if (status !== undefined && text.startsWith(`${status} `)) text = `${status}: ${text.slice(status.length + 1)}`;
       entries.push({
         stamp, line, block, trailer,
         text: text.trim().slice(0, 500),
         isUpdate: isUpdateLabel(labelLine),
-        status: trailer && STATUS_LINE.test(labelLine) ? labelLine.trim() : undefined,
+        status,
       });
     }
   }
