@@ -118,19 +118,7 @@ describe('language server over stdio', function () {
   });
 
   it('publishes only the latest version after 10 changes in a row (debounce 150 ms)', async () => {
-    const uri = uriOf('incidents/004-rapid.txt');
-    settings.set(uri, { debounce: 150 });
-    await client.open(uri, seed004WithMismatch(), 'plaintext');
-    await client.current(uri);
-    const before = client.published.length;
-    for (let i = 0; i < 10; i++) await client.edit(uri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'x' }]);
-    assert.equal(client.version(uri), 11);
-    const latest = await client.current(uri);
-    assert.ok(codes(latest.diagnostics).includes('duration-mismatch'));
-    // A request answered after the publish: anything the server sent before it has arrived.
-    await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
-    const versions = client.published.slice(before).filter((params) => params.uri === uri).map((params) => params.version);
-    assert.deepEqual(versions, [11]);
+    await publishesOnlyTheLast(client, settings, uriOf('incidents/004-rapid.txt'), 10);
   });
 
   it('hovers a stamp: UTC value, zone, date source and time since the impact start', async () => {
@@ -515,21 +503,25 @@ describe('language server with a .postmortem.yaml that is a folder', function ()
   });
 
   it('publishes only the final version after a burst of 100 changes (debounce 150 ms)', async () => {
-    const doc = uri('incidents/burst.txt');
-    settings.set(doc, { debounce: 150 });
-    await client.open(doc, seed004WithMismatch(), 'plaintext');
-    await client.current(doc);
-    const before = client.published.length;
-    const insert = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'x' };
-    for (let i = 0; i < 100; i++) await client.edit(doc, [insert]);
-    assert.equal(client.version(doc), 101);
-    const latest = await client.current(doc);
-    assert.ok(latest.diagnostics.some((diagnostic) => diagnostic.code === 'duration-mismatch'));
-    // Past another debounce, then a request answered after anything the server sent before it.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc } });
-    const versions = client.published.slice(before).filter((params) => params.uri === doc).map((params) => params.version);
-    assert.deepEqual(versions, [101]);
-    assert.ok(client.alive, client.stderr);
+    await publishesOnlyTheLast(client, settings, uri('incidents/burst.txt'), 100);
   });
 });
+
+/** Types `count` characters in a row with a 150 ms debounce: only the last version is published, and it is right. */
+async function publishesOnlyTheLast(client: TestClient, settings: Map<string, Record<string, unknown>>, doc: string, count: number): Promise<void> {
+  settings.set(doc, { debounce: 150 });
+  await client.open(doc, seed004WithMismatch(), 'plaintext');
+  await client.current(doc);
+  const before = client.published.length;
+  const insert = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: 'x' };
+  for (let i = 0; i < count; i++) await client.edit(doc, [insert]);
+  assert.equal(client.version(doc), count + 1);
+  const latest = await client.current(doc);
+  assert.ok(latest.diagnostics.some((diagnostic) => diagnostic.code === 'duration-mismatch'));
+  // Past another debounce, then a request answered after anything the server sent before it.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: doc } });
+  const versions = client.published.slice(before).filter((params) => params.uri === doc).map((params) => params.version);
+  assert.deepEqual(versions, [count + 1]);
+  assert.ok(client.alive, client.stderr);
+}
