@@ -21,8 +21,6 @@ export interface ParseOptions {
 // Text that looks like stamps but is not prose: URLs, inline code, HTML tags.
 const MASKED = /\bhttps?:\/\/[^\s)\]>"'`]+|`[^`\n]*`|<[a-zA-Z/][^<>\n]{0,200}>/g;
 
-// The one piece of a line that is not a table row, reused line after line (no allocation per line).
-const WHOLE_LINE = [{ start: 0, text: '', timeField: false }];
 const HAS_DIGIT = /\d/;
 const HAS_LETTER = /[a-z]/i;
 
@@ -55,6 +53,21 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
       }
     }
   }
+  const addPiece = (line: number, pieceStart: number, text: string, timeField: boolean) => {
+    const found = scan(text, timeField);
+    const first = stamps.length;
+    for (const parts of found.stamps) stamps.push(new ResolvedStamp(parts, line, pieceStart, undefined));
+    for (const range of found.ranges) {
+      const from = stamps[first + range.from];
+      const to = stamps[first + range.to];
+      from.range = { role: 'from', partner: to };
+      to.range = { role: 'to', partner: from };
+    }
+    for (const match of found.durations) {
+      const start = pieceStart + match.start;
+      durations.push({ match, line, span: { start, end: start + match.end - match.start } });
+    }
+  };
   for (let line = 0; line < index.lineCount; line++) {
     if (structure.skipped[line]) continue;
     const lineText = index.lineText(line);
@@ -62,34 +75,22 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
     const lineStart = index.lineStarts[line];
     const masked = mask(lineText);
     const cells = structure.cells.get(line);
-    const pieces = cells
-      ? cells.map((cell, i) => ({ start: cell.start - lineStart, text: masked.slice(cell.start - lineStart, cell.end - lineStart), timeField: i === 0 }))
-      : (WHOLE_LINE[0].text = masked, WHOLE_LINE);
-    for (const piece of pieces) {
-      const found = scan(piece.text, piece.timeField);
-      const first = stamps.length;
-      for (const parts of found.stamps) stamps.push(new ResolvedStamp(parts, line, lineStart + piece.start, undefined));
-      for (const range of found.ranges) {
-        const from = stamps[first + range.from];
-        const to = stamps[first + range.to];
-        from.range = { role: 'from', partner: to };
-        to.range = { role: 'to', partner: from };
-      }
-      for (const match of found.durations) {
-        const start = lineStart + piece.start + match.start;
-        durations.push({ match, line, span: { start, end: start + match.end - match.start } });
-      }
+    if (!cells) {
+      addPiece(line, lineStart, masked, false);
+      continue;
     }
+    for (let i = 0; i < cells.length; i++) addPiece(line, cells[i].start, masked.slice(cells[i].start - lineStart, cells[i].end - lineStart), i === 0);
   }
 
   options.scans?.endParse();
   resolveStamps(stamps, frontMatter?.data ?? {}, declarations);
   const timelineSections = sections.filter((section) => section.match && normalizeHeading(section.match.name) === 'timeline');
   const timeline = readTimeline(index, structure, timelineSections, stamps);
-  const entryLines = new Set(timeline.map((entry) => entry.line));
+  const isEntryLine = new Uint8Array(index.lineCount);
+  for (const entry of timeline) isEntryLine[entry.line] = 1;
   const windows: Window[] = [];
   for (const stamp of stamps) {
-    if (stamp.range?.role === 'from' && !stamp.inFrontMatter && !entryLines.has(stamp.line) && !structure.cells.has(stamp.line)) {
+    if (stamp.range?.role === 'from' && !stamp.inFrontMatter && !isEntryLine[stamp.line] && !structure.cells.has(stamp.line)) {
       windows.push({ from: stamp, to: stamp.range.partner, line: stamp.line });
     }
   }
@@ -226,8 +227,11 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
     context = { date: { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() } };
   }
   const firstDated = stamps.find((stamp) => stamp.parts.date?.year && !stamp.invalid);
-  let current: { date: CalendarDate; line?: number; lastMinutes?: number } | null = context
-    ?? (firstDated?.parts.date?.year ? { date: { ...firstDated.parts.date, year: firstDated.parts.date.year }, line: firstDated.line } : null);
+  if (!context && firstDated?.parts.date?.year) context = { date: { ...firstDated.parts.date, year: firstDated.parts.date.year }, line: firstDated.line };
+  // The date that time-only stamps take, where it was written, and the clock time of the last stamp that set it.
+  let currentDate = context?.date;
+  let currentLine = context?.line;
+  let lastMinutes: number | undefined;
 
   const declarationFor = declarationFinder(declarations);
   // With no date known yet, times still cross midnight ("22:40 - 01:05", a timeline past midnight): they count days
@@ -251,9 +255,9 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
     const minutes = parts.time ? parts.time.hour * 60 + parts.time.minute : undefined;
     const rangeEnd = stamp.range?.role === 'to';
     if (parts.date) {
-      const year = parts.date.year ?? current?.date.year;
+      const year = parts.date.year ?? currentDate?.year;
       if (year !== undefined) {
-        stamp.date = { year, month: parts.date.month, day: parts.date.day };
+        stamp.date = sameDay(currentDate, year, parts.date.month, parts.date.day) ? currentDate! : { year, month: parts.date.month, day: parts.date.day };
         stamp.dateSource = parts.date.year !== undefined && !parts.date.implied ? 'written' : 'context';
         // "23:40 - 00:35": the end of a range written without its own date is on the next day, when that is a short gap.
         const start = rangeEnd ? stamp.range?.partner.parts.time : undefined;
@@ -261,21 +265,25 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
           stamp.date = nextDay(stamp.date);
           stamp.dateSource = 'rollover';
         }
-        if (parts.date.year === undefined) stamp.dateLine = current?.line;
+        if (parts.date.year === undefined) stamp.dateLine = currentLine;
         if (!stamp.invalid && parts.weekday !== undefined && parts.date.year === undefined) stamp.invalid = weekdayProblem(stamp.date, parts.weekday);
       }
-      if (!stamp.invalid && stamp.date && !stamp.inFrontMatter) current = { date: stamp.date, line: stamp.line, lastMinutes: minutes };
-    } else if (parts.time && current) {
-      let date = current.date;
-      stamp.dateSource = 'context';
-      stamp.dateLine = current.line;
-      if (minutes !== undefined && current.lastMinutes !== undefined && isRollover(current.lastMinutes, minutes, rangeEnd)) {
-        date = nextDay(date);
-        stamp.dateSource = 'rollover';
-        current = { date, line: stamp.line };
+      if (!stamp.invalid && stamp.date && !stamp.inFrontMatter) {
+        currentDate = stamp.date;
+        currentLine = stamp.line;
+        lastMinutes = minutes;
       }
-      stamp.date = date;
-      if (minutes !== undefined && !stamp.inFrontMatter) current = { ...current, lastMinutes: minutes };
+    } else if (parts.time && currentDate) {
+      stamp.dateSource = 'context';
+      stamp.dateLine = currentLine;
+      if (minutes !== undefined && lastMinutes !== undefined && isRollover(lastMinutes, minutes, rangeEnd)) {
+        currentDate = nextDay(currentDate);
+        currentLine = stamp.line;
+        lastMinutes = undefined;
+        stamp.dateSource = 'rollover';
+      }
+      stamp.date = currentDate;
+      if (minutes !== undefined && !stamp.inFrontMatter) lastMinutes = minutes;
     }
     if (stamp.invalid) continue;
     let days = 0;
@@ -328,6 +336,10 @@ class ResolvedStamp implements Stamp {
 
 function daysInMonth(year: number, month: number): number {
   return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+function sameDay(date: CalendarDate | undefined, year: number, month: number, day: number): boolean {
+  return date !== undefined && date.year === year && date.month === month && date.day === day;
 }
 
 function isRealDate(date: CalendarDate): boolean {
