@@ -8,8 +8,12 @@ export interface PieceScan {
   readonly durations: readonly DurationMatch[];
 }
 
+// The two ways a piece is scanned, built once: scanPiece runs on every line.
+const IN_TIME_FIELD = { timeField: true };
+const IN_TEXT = { timeField: false };
+
 export function scanPiece(text: string, timeField: boolean): PieceScan {
-  const { stamps, ranges } = scanTimestamps(text, { timeField });
+  const { stamps, ranges } = scanTimestamps(text, timeField ? IN_TIME_FIELD : IN_TEXT);
   return { stamps, ranges, durations: scanDurations(text) };
 }
 

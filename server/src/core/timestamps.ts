@@ -105,34 +105,23 @@ const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', '
 // a regex match allocates its result and captures, which cost more than the whole read. The rest are regexes.
 // Every regex is sticky, tried at one offset, and has no quantified group holding a quantifier, so a
 // match attempt is bounded by the longest stamp whatever the line; multi-part forms are read piece by piece.
-// Month names must be capitalised: "we may 2" is not a date.
-const MONTH_WORD = /(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\.?)(?![A-Za-z])/y;
-const WEEKDAY = /(Monday|Mon|Tuesday|Tues|Tue|Wednesday|Wed|Thursday|Thurs|Thur|Thu|Friday|Fri|Saturday|Sat|Sunday|Sun)(?![A-Za-z])(\.?,?[ \t\u00a0]{1,3})/y;
-const DMY = /(\d{1,2})(?:\/(\d{1,2})\/|\.(\d{1,2})\.)(\d{4})(?!\d)/y;
-const MMDD = /(\d\d)-(\d\d)(?!\d)/y;
-const OF = /of[ \t\u00a0]{1,2}/y;
-const DAY_AFTER_MONTH = /([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th)?(?![A-Za-z\d]|:\d)/y;
-const YEAR = /(,?[ \t\u00a0]{1,3})(\d{4})(?!\d|:\d)/y;
-const AT = /(?:at|@)[ \t\u00a0]{1,3}/y;
-const FRACTION = /[.,]\d{1,9}(?!\d)/y;
-const MERIDIEM = /([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y;
-const HOUR_MERIDIEM = /(\d{1,2})([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y;
-const COMPACT_TIME = /(\d\d)(\d\d)(?!\d)/y;
-const DOT_TIME = /(\d{1,2})\.(\d\d)(?!\d)/y;
-const ZONE_PAIR = /\/[A-Z]{2,4}(?![A-Za-z])/y;
-const UTC_OFFSET = /[+-](?:\d{4}|\d{1,2}:\d\d|\d{1,2})(?!\d|:\d)/y;
-const NUMERIC_OFFSET = /( ?)[+-]\d\d:?\d\d(?!\d|:\d)/y;
-const PAREN_OPEN = /([ \t\u00a0]{0,2})\([ \t]?/y;
-const PAREN_CLOSE = /[ \t]?\)/y;
-const PREFIX_GAP = /[ \t\u00a0]{1,2}/y;
-const RANGE_JOIN = /[ \t\u00a0]{0,3}(?:--|-|\u2013|\u2014)[ \t\u00a0]{0,3}|[ \t\u00a0]{1,3}(to|until|till|through|and)[ \t\u00a0]{1,3}/y;
-const BETWEEN = /(?:^|[^A-Za-z])between[ \t\u00a0]{1,3}$/i;
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*/gi;
-const HAS_DIGIT = /\d/;
+// Most attempts fail on the first character: `mayStart` checks it (accepting at least every position the regex
+// could match at), which is far cheaper than running the regex.
+interface Sticky {
+  re: RegExp;
+  mayStart?: (text: string, pos: number) => boolean;
+}
 
-// For the small sticky regexes, the characters a match can start with: most attempts fail on the first character,
-// and checking it is far cheaper than running the regex (and allocating its result). Each test accepts at least
-// every position the regex could match at.
+function sticky(re: RegExp, mayStart?: Sticky['mayStart']): Sticky {
+  return { re, mayStart };
+}
+
+function at(regex: Sticky, text: string, pos: number): RegExpExecArray | null {
+  if (regex.mayStart !== undefined && !regex.mayStart(text, pos)) return null;
+  regex.re.lastIndex = pos;
+  return regex.re.exec(text);
+}
+
 const isBlankAt = (text: string, pos: number) => isBlankChar(codeAt(text, pos));
 /** The position after at most `max` blanks (space, tab, no-break space) from `pos`. */
 function skipBlanks(text: string, pos: number, max: number): number {
@@ -141,33 +130,45 @@ function skipBlanks(text: string, pos: number, max: number): number {
   return k;
 }
 const isMeridiemLetter = (c: number) => c === 65 || c === 97 || c === 80 || c === 112;
-const MAY_START = new Map<RegExp, (text: string, pos: number) => boolean>([
-  [FRACTION, (text, pos) => codeAt(text, pos) === 46 || codeAt(text, pos) === 44],
-  [MERIDIEM, (text, pos) => isMeridiemLetter(codeAt(text, pos)) || (isBlankAt(text, pos) && isMeridiemLetter(codeAt(text, pos + 1)))],
-  [UTC_OFFSET, (text, pos) => codeAt(text, pos) === 43 || codeAt(text, pos) === 45],
-  [ZONE_PAIR, (text, pos) => codeAt(text, pos) === 47],
-  [NUMERIC_OFFSET, (text, pos) => { const c = codeAt(text, codeAt(text, pos) === 32 ? pos + 1 : pos); return c === 43 || c === 45; }],
-  [PAREN_OPEN, (text, pos) => codeAt(text, skipBlanks(text, pos, 2)) === 40],
-  [PAREN_CLOSE, (text, pos) => codeAt(text, isBlankAt(text, pos) ? pos + 1 : pos) === 41],
-  [AT, (text, pos) => codeAt(text, pos) === 97 || codeAt(text, pos) === 64],
-  [PREFIX_GAP, isBlankAt],
-  [RANGE_JOIN, (text, pos) => {
-    const k = skipBlanks(text, pos, 3);
-    const c = codeAt(text, k);
-    return c === 45 || c === 0x2013 || c === 0x2014 || (k > pos && (c === 116 || c === 117 || c === 97));
-  }],
-  [OF, (text, pos) => codeAt(text, pos) === 111],
-  [YEAR, (text, pos) => codeAt(text, pos) === 44 || isBlankAt(text, pos)],
-  [DAY_AFTER_MONTH, isBlankAt],
-  [MONTH_WORD, (text, pos) => mayStartMonth(codeAt(text, pos))],
-]);
 
-function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
-  const may = MAY_START.get(re);
-  if (may && !may(text, pos)) return null;
-  re.lastIndex = pos;
-  return re.exec(text);
-}
+// Month names must be capitalised: "we may 2" is not a date.
+const MONTH_WORD = sticky(/(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\.?)(?![A-Za-z])/y, (text, pos) => MONTH_BY_PREFIX.has(prefixKey(text, pos)));
+const WEEKDAY = sticky(
+  /(Monday|Mon|Tuesday|Tues|Tue|Wednesday|Wed|Thursday|Thurs|Thur|Thu|Friday|Fri|Saturday|Sat|Sunday|Sun)(?![A-Za-z])(\.?,?[ \t\u00a0]{1,3})/y,
+  (text, pos) => WEEKDAY_BY_PREFIX.has(prefixKey(text, pos)),
+);
+const DMY = sticky(/(\d{1,2})(?:\/(\d{1,2})\/|\.(\d{1,2})\.)(\d{4})(?!\d)/y);
+const MMDD = sticky(/(\d\d)-(\d\d)(?!\d)/y);
+const OF = sticky(/of[ \t\u00a0]{1,2}/y, (text, pos) => codeAt(text, pos) === 111);
+const DAY_AFTER_MONTH = sticky(/([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th)?(?![A-Za-z\d]|:\d)/y, isBlankAt);
+const YEAR = sticky(/(,?[ \t\u00a0]{1,3})(\d{4})(?!\d|:\d)/y, (text, pos) => codeAt(text, pos) === 44 || isBlankAt(text, pos));
+const AT = sticky(/(?:at|@)[ \t\u00a0]{1,3}/y, (text, pos) => codeAt(text, pos) === 97 || codeAt(text, pos) === 64);
+const FRACTION = sticky(/[.,]\d{1,9}(?!\d)/y, (text, pos) => codeAt(text, pos) === 46 || codeAt(text, pos) === 44);
+const MERIDIEM = sticky(
+  /([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y,
+  (text, pos) => isMeridiemLetter(codeAt(text, pos)) || (isBlankAt(text, pos) && isMeridiemLetter(codeAt(text, pos + 1))),
+);
+const HOUR_MERIDIEM = sticky(/(\d{1,2})([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y);
+const COMPACT_TIME = sticky(/(\d\d)(\d\d)(?!\d)/y);
+const DOT_TIME = sticky(/(\d{1,2})\.(\d\d)(?!\d)/y);
+const ZONE_PAIR = sticky(/\/[A-Z]{2,4}(?![A-Za-z])/y, (text, pos) => codeAt(text, pos) === 47);
+const UTC_OFFSET = sticky(/[+-](?:\d{4}|\d{1,2}:\d\d|\d{1,2})(?!\d|:\d)/y, (text, pos) => codeAt(text, pos) === 43 || codeAt(text, pos) === 45);
+const NUMERIC_OFFSET = sticky(/( ?)[+-]\d\d:?\d\d(?!\d|:\d)/y, (text, pos) => {
+  const c = codeAt(text, codeAt(text, pos) === 32 ? pos + 1 : pos);
+  return c === 43 || c === 45;
+});
+const PAREN_OPEN = sticky(/([ \t\u00a0]{0,2})\([ \t]?/y, (text, pos) => codeAt(text, skipBlanks(text, pos, 2)) === 40);
+const PAREN_CLOSE = sticky(/[ \t]?\)/y, (text, pos) => codeAt(text, isBlankAt(text, pos) ? pos + 1 : pos) === 41);
+const PREFIX_GAP = sticky(/[ \t\u00a0]{1,2}/y, isBlankAt);
+const RANGE_JOIN = sticky(/[ \t\u00a0]{0,3}(?:--|-|\u2013|\u2014)[ \t\u00a0]{0,3}|[ \t\u00a0]{1,3}(to|until|till|through|and)[ \t\u00a0]{1,3}/y, (text, pos) => {
+  const k = skipBlanks(text, pos, 3);
+  const c = codeAt(text, k);
+  return c === 45 || c === 0x2013 || c === 0x2014 || (k > pos && (c === 116 || c === 117 || c === 97));
+});
+const BETWEEN = /(?:^|[^A-Za-z])between[ \t\u00a0]{1,3}$/i;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*/gi;
+const HAS_DIGIT = /\d/;
+const LETTER_OR_DIGIT = /[A-Za-z\d]/;
 
 /**
  * The UTF-16 code at `i`, or -1 outside the text (no character class matches it). Reading past the end would give
@@ -183,6 +184,10 @@ function isDigit(c: number): boolean {
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
+}
+
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 function isLetter(c: number): boolean {
@@ -203,8 +208,6 @@ interface DateRead {
   /** ymd may be joined to its time by `T` or `/`; md ("03-26") is a date only in front of a time. */
   kind: 'ymd' | 'md' | 'other';
   invalid?: string;
-  /** The real weekday, when the date is real and has a year. */
-  weekday?: number;
 }
 
 interface WeekdayRead {
@@ -218,7 +221,6 @@ interface TimeRead {
   pattern: string;
   precision: 'hour' | 'minute' | 'second';
   invalid?: string;
-  meridiem: boolean;
   /** Written without a colon ("1600", "11.50"): a time only where a time is expected. */
   weak: boolean;
   seconds: boolean;
@@ -231,20 +233,47 @@ interface ZoneRead {
   gap: string;
 }
 
-interface Found {
-  parts: StampParts;
-  weak: boolean;
-  meridiem: boolean;
-}
+const NUMBER_TOKENS: Record<string, [string, string]> = { M: ['{M}', '{MM}'], d: ['{d}', '{dd}'], H: ['{H}', '{HH}'], h: ['{h}', '{hh}'] };
 
 /** `{d}` or `{dd}`: how a number written in `width` digits is padded. */
-function numberToken(letter: string, width: number): string {
-  return width > 1 ? `{${letter}${letter}}` : `{${letter}}`;
+function numberToken(letter: 'M' | 'd' | 'H' | 'h', width: number): string {
+  return NUMBER_TOKENS[letter][width > 1 ? 1 : 0];
 }
 
+// A document writes its stamps in a few patterns, and each stamp keeps the one shared string. Patterns are put
+// together from shared pieces by `joined`, which allocates nothing for a pair it has seen: concatenating and then
+// interning would allocate the whole pattern for every stamp.
+const JOINED = new Map<string, Map<string, string>>();
+let joinedCount = 0;
+
+/** `a + b`, the same string object every time. */
+function joined(a: string, b: string): string {
+  if (b === '') return a;
+  if (a === '') return b;
+  let after = JOINED.get(a);
+  if (after === undefined) {
+    after = new Map();
+    JOINED.set(a, after);
+  }
+  let both = after.get(b);
+  if (both === undefined) {
+    // Sub-second digits are literal in patterns: a log pasted line by line must not grow the table for ever.
+    if (joinedCount >= 1000) {
+      JOINED.clear();
+      joinedCount = 0;
+    }
+    both = a + b;
+    after.set(b, both);
+    joinedCount++;
+  }
+  return both;
+}
+
+// {yyyy}-{M}-{d} … {yyyy}/{MM}/{dd}, by separator, month digits and day digits.
+const YMD_PATTERNS = ['-', '/'].flatMap((sep) => [1, 2].flatMap((m) => [1, 2].map((d) => `{yyyy}${sep}${numberToken('M', m)}${sep}${numberToken('d', d)}`)));
+
 function monthNumber(name: string): number {
-  const prefix = name.slice(0, 3);
-  return MONTH_NAMES.findIndex((full) => full.startsWith(prefix)) + 1;
+  return MONTH_BY_PREFIX.get(prefixKey(name, 0)) ?? 0;
 }
 
 function monthToken(name: string): string {
@@ -257,30 +286,30 @@ function daysInMonth(year: number, month: number): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+const MONTH_OFFSETS = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+
 /** 1 = Monday … 7 = Sunday (proleptic Gregorian, as luxon counts; Sakamoto's method). */
 function weekdayOf(year: number, month: number, day: number): number {
   const y = month < 3 ? year - 1 : year;
-  const sunday0 = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4][month - 1] + day) % 7;
+  const sunday0 = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + MONTH_OFFSETS[month - 1] + day) % 7;
   return ((sunday0 + 7) % 7) || 7;
 }
 
-function dated(start: number, end: number, yearText: string | undefined, month: number, day: number, pattern: string, kind: DateRead['kind']): DateRead {
-  const date: DateRead = { start, end, month, day, pattern, kind };
-  if (yearText !== undefined) date.year = Number(yearText);
-  if (yearText !== undefined && yearText.length > 4) {
-    date.invalid = `year ${yearText} has five digits`;
-  } else if (date.year === 0) {
+/** `year` is written in `yearDigits` digits (0 when not written). */
+function dated(start: number, end: number, year: number | undefined, yearDigits: number, month: number, day: number, pattern: string, kind: DateRead['kind']): DateRead {
+  let invalid: string | undefined;
+  if (yearDigits > 4) {
+    invalid = `year ${String(year).padStart(yearDigits, '0')} has five digits`;
+  } else if (year === 0) {
     // An unset date ("0000-01-01"): no zone has rules for it, and a day earlier would be a year no stamp can write.
-    date.invalid = 'year 0000 is not a date';
+    invalid = 'year 0000 is not a date';
   } else if (month < 1 || month > 12) {
-    date.invalid = `month ${month} does not exist`;
-  } else {
+    invalid = `month ${month} does not exist`;
+  } else if (day < 1 || day > daysInMonth(year ?? 2000, month)) {
     // Without a year, 2000 (a leap year) lets "February 29" stand.
-    const year = date.year ?? 2000;
-    if (day < 1 || day > daysInMonth(year, month)) date.invalid = `${MONTH_NAMES[month - 1]} ${day}${date.year === undefined ? '' : `, ${date.year}`} does not exist`;
-    else if (date.year !== undefined) date.weekday = weekdayOf(year, month, day);
+    invalid = `${MONTH_NAMES[month - 1]} ${day}${year === undefined ? '' : `, ${year}`} does not exist`;
   }
-  return date;
+  return { start, end, year, month, day, pattern, kind, invalid };
 }
 
 /** The length of the run of digits at `pos`. */
@@ -319,15 +348,10 @@ function isBlankChar(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
 }
 
-// Month names start with one of these: J F M A S O N D.
-function mayStartMonth(c: number): boolean {
-  return c === 74 || c === 70 || c === 77 || c === 65 || c === 83 || c === 79 || c === 78 || c === 68;
-}
-
 function readDate(text: string, pos: number): DateRead | null {
   // Each regex below is tried only where its first characters can match: most words and numbers are not dates.
   const digits = digitRun(text, pos);
-  if (digits === 0) return mayStartMonth(codeAt(text, pos)) ? readMonthFirst(text, pos) : null;
+  if (digits === 0) return readMonthFirst(text, pos);
   const next = codeAt(text, pos + digits);
   if ((digits === 4 || digits === 5) && (next === 45 || next === 47)) {
     // 2024-02-12 or 2024/02/12, both separators alike.
@@ -336,10 +360,10 @@ function readDate(text: string, pos: number): DateRead | null {
     const dayAt = monthAt + monthDigits + 1;
     const dayDigits = monthDigits > 0 && codeAt(text, dayAt - 1) === next ? oneOrTwoDigits(text, dayAt) : 0;
     if (dayDigits === 0) return null;
-    const sep = next === 45 ? '-' : '/';
     const month = digitsValue(text, monthAt, monthAt + monthDigits);
     const day = digitsValue(text, dayAt, dayAt + dayDigits);
-    return dated(pos, dayAt + dayDigits, text.slice(pos, pos + digits), month, day, `{yyyy}${sep}${numberToken('M', monthDigits)}${sep}${numberToken('d', dayDigits)}`, 'ymd');
+    const pattern = YMD_PATTERNS[(next === 47 ? 4 : 0) + (monthDigits > 1 ? 2 : 0) + (dayDigits > 1 ? 1 : 0)];
+    return dated(pos, dayAt + dayDigits, digitsValue(text, pos, pos + digits), digits, month, day, pattern, 'ymd');
   }
   if (digits > 2) return null;
   let m = next === 47 || next === 46 ? at(DMY, text, pos) : null;
@@ -354,35 +378,16 @@ function readDate(text: string, pos: number): DateRead | null {
     const pattern = dayFirst
       ? `${numberToken('d', day.length)}${sep}${numberToken('M', month.length)}${sep}{yyyy}`
       : `${numberToken('M', month.length)}${sep}${numberToken('d', day.length)}${sep}{yyyy}`;
-    return dated(pos, pos + m[0].length, m[4], Number(month), Number(day), pattern, 'other');
+    return dated(pos, pos + m[0].length, Number(m[4]), 4, Number(month), Number(day), pattern, 'other');
   }
-  const dayBeforeMonth = readDayBeforeMonth(text, pos, digits);
-  if (dayBeforeMonth) {
-    let end = dayBeforeMonth.end;
-    let pattern = dayBeforeMonth.pattern;
-    const of = at(OF, text, end);
-    if (of) {
-      end += of[0].length;
-      pattern += of[0];
-    }
-    const month = at(MONTH_WORD, text, end);
-    if (month) {
-      end += month[0].length;
-      pattern += monthToken(month[1]) + month[2];
-      const year = at(YEAR, text, end);
-      if (year) {
-        end += year[0].length;
-        pattern += `${year[1]}{yyyy}`;
-      }
-      return dated(pos, end, year?.[2], monthNumber(month[1]), digitsValue(text, pos, pos + digits), pattern, 'other');
-    }
-  }
+  const dayMonth = readDayBeforeMonth(text, pos, digits);
+  if (dayMonth) return dayMonth;
   m = digits === 2 && next === 45 ? at(MMDD, text, pos) : null;
   if (m) {
     // "[26-03 23:04]" can only be day first.
     const dayFirst = Number(m[1]) > 12 && Number(m[2]) <= 12;
     const [day, month] = dayFirst ? [m[1], m[2]] : [m[2], m[1]];
-    return dated(pos, pos + m[0].length, undefined, Number(month), Number(day), dayFirst ? '{dd}-{MM}' : '{MM}-{dd}', 'md');
+    return dated(pos, pos + m[0].length, undefined, 0, Number(month), Number(day), dayFirst ? '{dd}-{MM}' : '{MM}-{dd}', 'md');
   }
   return null;
 }
@@ -392,14 +397,27 @@ function isOrdinalSuffix(a: number, b: number): boolean {
   return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
 }
 
-/** "12 ", "3rd ", the day before a month name ("12 February"): its end and pattern so far. */
-function readDayBeforeMonth(text: string, pos: number, digits: number): { end: number; pattern: string } | null {
-  let end = pos + digits;
-  const ordinal = isOrdinalSuffix(codeAt(text, end), codeAt(text, end + 1)) && isGapChar(codeAt(text, end + 2));
-  if (ordinal) end += 2;
-  const gapEnd = skipGap(text, end, 2);
-  if (gapEnd === end) return null;
-  return { end: gapEnd, pattern: (ordinal ? '{do}' : numberToken('d', digits)) + text.slice(end, gapEnd) };
+/** "12 February", "3rd of March 2024": a day of `digits` digits at `pos` before a month name. */
+function readDayBeforeMonth(text: string, pos: number, digits: number): DateRead | null {
+  const dayEnd = pos + digits;
+  const ordinal = isOrdinalSuffix(codeAt(text, dayEnd), codeAt(text, dayEnd + 1)) && isGapChar(codeAt(text, dayEnd + 2));
+  const gapAt = ordinal ? dayEnd + 2 : dayEnd;
+  const gapEnd = skipGap(text, gapAt, 2);
+  if (gapEnd === gapAt) return null;
+  const of = at(OF, text, gapEnd);
+  const monthAt = of ? gapEnd + of[0].length : gapEnd;
+  const month = at(MONTH_WORD, text, monthAt);
+  if (!month) return null;
+  let end = monthAt + month[0].length;
+  let pattern = joined(ordinal ? '{do}' : numberToken('d', digits), text.slice(gapAt, gapEnd));
+  if (of) pattern = joined(pattern, of[0]);
+  pattern = joined(joined(pattern, monthToken(month[1])), month[2]);
+  const year = at(YEAR, text, end);
+  if (year) {
+    end += year[0].length;
+    pattern = joined(joined(pattern, year[1]), '{yyyy}');
+  }
+  return dated(pos, end, year ? Number(year[2]) : undefined, year ? 4 : 0, monthNumber(month[1]), digitsValue(text, pos, dayEnd), pattern, 'other');
 }
 
 function readMonthFirst(text: string, pos: number): DateRead | null {
@@ -408,13 +426,13 @@ function readMonthFirst(text: string, pos: number): DateRead | null {
     const day = at(DAY_AFTER_MONTH, text, pos + m[0].length);
     if (!day) return null;
     let end = pos + m[0].length + day[0].length;
-    let pattern = `${monthToken(m[1])}${m[2]}${day[1]}${day[3] ? '{do}' : numberToken('d', day[2].length)}`;
+    let pattern = joined(joined(joined(monthToken(m[1]), m[2]), day[1]), day[3] ? '{do}' : numberToken('d', day[2].length));
     const year = at(YEAR, text, end);
     if (year) {
       end += year[0].length;
-      pattern += `${year[1]}{yyyy}`;
+      pattern = joined(joined(pattern, year[1]), '{yyyy}');
     }
-    return dated(pos, end, year?.[2], monthNumber(m[1]), Number(day[2]), pattern, 'other');
+    return dated(pos, end, year ? Number(year[2]) : undefined, year ? 4 : 0, monthNumber(m[1]), Number(day[2]), pattern, 'other');
   }
   return null;
 }
@@ -429,17 +447,18 @@ function clockProblem(hour: number, minute: number, second: number | undefined, 
 
 /** Completes a time whose hour is written as `hour` in `hourDigits` digits: meridiem, validity, 24-hour value. */
 function clock(end: number, hour: number, hourDigits: number, rest: string, minute: number, second: number | undefined, precision: TimeRead['precision'], meridiem: { gap: string; text: string } | null, invalid: string | undefined): TimeRead {
-  let pattern = numberToken('H', hourDigits) + rest;
+  let pattern: string;
   if (meridiem) {
-    const token = (meridiem.text[0] === 'A' || meridiem.text[0] === 'P' ? 'A' : 'a') + (meridiem.text.includes('.') ? '.' : '');
-    pattern = `${numberToken('h', hourDigits)}${rest}${meridiem.gap}{${token}}`;
+    const upper = meridiem.text[0] === 'A' || meridiem.text[0] === 'P';
+    const token = meridiem.text.includes('.') ? (upper ? '{A.}' : '{a.}') : upper ? '{A}' : '{a}';
+    pattern = joined(joined(joined(numberToken('h', hourDigits), rest), meridiem.gap), token);
+  } else {
+    pattern = joined(numberToken('H', hourDigits), rest);
   }
   invalid ??= clockProblem(hour, minute, second, !!meridiem);
   if (meridiem && !invalid) hour = (hour % 12) + (meridiem.text[0] === 'p' || meridiem.text[0] === 'P' ? 12 : 0);
   const time: TimeRead['time'] = second === undefined ? { hour, minute } : { hour, minute, second };
-  const read: TimeRead = { end, time, pattern, precision, meridiem: !!meridiem, weak: false, seconds: second !== undefined };
-  if (invalid) read.invalid = invalid;
-  return read;
+  return { end, time, pattern, precision, invalid, weak: false, seconds: second !== undefined };
 }
 
 function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: boolean): TimeRead | null {
@@ -458,12 +477,12 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
     let rest = ':{mm}';
     if (seconds) {
       end += 3;
-      rest += ':{ss}';
+      rest = ':{mm}:{ss}';
       const f = at(FRACTION, text, end);
       if (f) {
         end += f[0].length;
         // Sub-second digits survive any zone change, so they stay literal.
-        rest += f[0];
+        rest = joined(rest, f[0]);
       }
     }
     const mer = at(MERIDIEM, text, end);
@@ -471,7 +490,8 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
     return clock(end, digitsValue(text, pos, pos + digits), digits, rest, minute, second, seconds ? 'second' : 'minute', mer && { gap: mer[1], text: mer[2] }, invalid);
   }
   if (colonOnly || digits > 2 && !allowWeak) return null;
-  const h = digits <= 2 && (isBlankChar(next) || next === 65 || next === 97 || next === 80 || next === 112) ? at(HOUR_MERIDIEM, text, pos) : null;
+  const meridiemAt = isBlankChar(next) ? pos + digits + 1 : pos + digits;
+  const h = digits <= 2 && isMeridiemLetter(codeAt(text, meridiemAt)) ? at(HOUR_MERIDIEM, text, pos) : null;
   if (h) {
     return clock(pos + h[0].length, Number(h[1]), h[1].length, '', 0, undefined, 'hour', { gap: h[2], text: h[3] }, undefined);
   }
@@ -486,9 +506,9 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
   return {
     end: pos + c[0].length,
     time: { hour, minute },
-    pattern: dot ? `${numberToken('H', c[1].length)}.{mm}` : '{HH}{mm}',
+    pattern: dot ? joined(numberToken('H', c[1].length), '.{mm}') : '{HH}{mm}',
     precision: 'minute',
-    meridiem: false,
+    invalid: undefined,
     weak: true,
     seconds: false,
   };
@@ -525,23 +545,34 @@ function zoneEndOk(text: string, end: number): boolean {
   return !isWord(c) && !(c === 58 && isDigit(codeAt(text, end + 1)));
 }
 
+/** The capitals in [start, end), at most four, as one number (seven bits each): a lookup that slices no string. */
+function capitalsKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let k = start; k < end; k++) key = key * 128 + codeAt(text, k);
+  return key;
+}
+
+// The zone names a stamp can write, by capitalsKey: most capitalised words ("SEV2", "TODO") are none.
+const ZONE_NAMES = new Map(Object.keys(ZONE_ABBREVIATIONS).filter((name) => !name.includes('/')).map((name) => [capitalsKey(name, 0, name.length), name]));
+
 /** Up to two gap characters, then one to four capitals that no letter follows ("UTC", " PST"). */
 function readZoneWord(text: string, pos: number): ZoneRead | null {
   const start = skipGap(text, pos, 2);
   let end = start;
   while (end < start + 4 && isUpper(codeAt(text, end))) end++;
   if (end === start || isLetter(codeAt(text, end))) return null;
-  const name = text.slice(start, end);
+  const name = ZONE_NAMES.get(capitalsKey(text, start, end));
+  if (name === undefined) return null;
   if (name === 'UTC' || name === 'GMT') {
     const offset = at(UTC_OFFSET, text, end);
     if (offset) end += offset[0].length;
   } else {
+    // "PST/PDT": both names are known ones.
     const pair = at(ZONE_PAIR, text, end);
     if (pair && ZONE_ABBREVIATIONS[name + pair[0]]) end += pair[0].length;
-    else if (!ZONE_ABBREVIATIONS[name]) return null;
   }
   if (!zoneEndOk(text, end)) return null;
-  return { zone: { text: text.slice(start, end), start, end }, end, kind: start === pos && name === 'Z' ? 'attached' : 'word', gap: text.slice(pos, start) };
+  return { zone: { text: end === start + name.length ? name : text.slice(start, end), start, end }, end, kind: start === pos && name === 'Z' ? 'attached' : 'word', gap: text.slice(pos, start) };
 }
 
 /** `strongOffset`: the time is ISO or has seconds, so "-07:00" after it is an offset, not a range. */
@@ -562,52 +593,42 @@ function readZoneAfter(text: string, pos: number, strongOffset: boolean): ZoneRe
   return { zone: inner.zone, end: inner.end + close[0].length, kind: 'paren', gap: open[1] };
 }
 
-interface Pieces {
-  start: number;
-  end: number;
-  date?: DateRead;
-  weekday?: WeekdayRead;
-  /** Between date and time. */
-  sep?: string;
-  time?: TimeRead;
-  zone?: ZoneRead;
-  prefix?: boolean;
-}
-
-// A document writes its stamps in a few patterns: every stamp keeps the one shared string, not its own pieces.
-const PATTERNS = new Map<string, string>();
-
-function interned(pattern: string): string {
-  const known = PATTERNS.get(pattern);
-  if (known !== undefined) return known;
-  if (PATTERNS.size >= 1000) PATTERNS.clear();
-  PATTERNS.set(pattern, pattern);
-  return pattern;
-}
-
-function build(text: string, p: Pieces): Found {
-  const { date, weekday, time, zone } = p;
-  const pattern = interned((weekday?.pattern ?? '') + (date?.pattern ?? '') + (date && time ? p.sep ?? '' : '') + (time?.pattern ?? ''));
-  const wrongDay = date && weekday && date.weekday !== undefined && date.weekday !== weekday.day
-    ? `${text.slice(date.start, date.end)} was a ${WEEKDAY_NAMES[date.weekday - 1]}, not a ${WEEKDAY_NAMES[weekday.day - 1]}`
-    : undefined;
+/** The stamp at [start, end) from the parts read; `sep` is what joins the date to the time. */
+function build(text: string, start: number, end: number, date: DateRead | undefined, weekday: WeekdayRead | undefined, sep: string, time: TimeRead | undefined, zone: ZoneRead | undefined): StampParts {
+  const pattern = joined(joined(joined(weekday?.pattern ?? '', date?.pattern ?? ''), sep), time?.pattern ?? '');
+  let wrongDay: string | undefined;
+  if (date && weekday && date.year !== undefined && !date.invalid) {
+    // A written weekday is checked against the real one, which a date with a year has.
+    const real = weekdayOf(date.year, date.month, date.day);
+    if (real !== weekday.day) wrongDay = `${text.slice(date.start, date.end)} was a ${WEEKDAY_NAMES[real - 1]}, not a ${WEEKDAY_NAMES[weekday.day - 1]}`;
+  }
   // Every key from the start, absent parts undefined: stamps then share one shape, which keeps reading them fast.
-  const parts: StampParts = {
-    start: p.start,
-    end: p.end,
-    text: text.slice(p.start, p.end),
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
     date: date && (date.year === undefined ? { month: date.month, day: date.day } : { year: date.year, month: date.month, day: date.day }),
     weekday: weekday?.day,
     time: time?.time,
     zone: zone?.zone,
     precision: time ? time.precision : 'day',
     invalid: date?.invalid ?? wrongDay ?? time?.invalid,
-    style: { pattern, zone: zone ? (p.prefix ? 'prefix' : zone.kind) : 'none', zoneGap: zone?.gap ?? '', iso: p.sep === 'T' },
+    style: { pattern, zone: zone ? zone.kind : 'none', zoneGap: zone?.gap ?? '', iso: sep === 'T' },
   };
-  return { parts, weak: time?.weak ?? false, meridiem: time?.meridiem ?? false };
 }
 
-function withTime(text: string, start: number, date: DateRead, weekday: WeekdayRead | undefined): Found | null {
+/** Written on a 12-hour clock: only such a time writes its hour as {h} or {hh}. */
+function isTwelveHour(stamp: StampParts): boolean {
+  return stamp.style.pattern.includes('{h');
+}
+
+/** A time written without a colon ("1600", "11.50"): its minutes follow the hour or a dot, and end the pattern. */
+function isColonless(stamp: StampParts): boolean {
+  const { pattern } = stamp.style;
+  return pattern.endsWith('{HH}{mm}') || pattern.endsWith('.{mm}');
+}
+
+function withTime(text: string, start: number, date: DateRead, weekday: WeekdayRead | undefined): StampParts | null {
   let sep = '';
   let time: TimeRead | null = null;
   const c = codeAt(text, date.end);
@@ -627,22 +648,22 @@ function withTime(text: string, start: number, date: DateRead, weekday: WeekdayR
   }
   if (time) {
     const zone = readZoneAfter(text, time.end, sep === 'T' || time.seconds);
-    if (zone) return build(text, { start, end: zone.end, date, weekday, sep, time, zone });
-    if (time.weak ? weakEndOk(text, time.end) : timeEndOk(text, time.end)) return build(text, { start, end: time.end, date, weekday, sep, time });
+    if (zone) return build(text, start, zone.end, date, weekday, sep, time, zone);
+    if (time.weak ? weakEndOk(text, time.end) : timeEndOk(text, time.end)) return build(text, start, time.end, date, weekday, sep, time, undefined);
   }
   if (date.kind === 'md' || !dateEndOk(text, date.end)) return null;
-  return build(text, { start, end: date.end, date, weekday });
+  return build(text, start, date.end, date, weekday, '', undefined, undefined);
 }
 
-function timeOnly(text: string, start: number, time: TimeRead): Found | null {
+function timeOnly(text: string, start: number, time: TimeRead): StampParts | null {
   const zone = readZoneAfter(text, time.end, time.seconds);
-  if (zone) return build(text, { start, end: zone.end, time, zone });
+  if (zone) return build(text, start, zone.end, undefined, undefined, '', time, zone);
   if (!(time.weak ? weakEndOk(text, time.end) : timeEndOk(text, time.end))) return null;
-  return build(text, { start, end: time.end, time });
+  return build(text, start, time.end, undefined, undefined, '', time, undefined);
 }
 
 // "beginning from UTC 05:13"
-function zoneFirst(text: string, pos: number): Found | null {
+function zoneFirst(text: string, pos: number): StampParts | null {
   // Zone names are all capitals: "Errors" is not one.
   const second = codeAt(text, pos + 1);
   if (second >= 97 && second <= 122) return null;
@@ -651,24 +672,36 @@ function zoneFirst(text: string, pos: number): Found | null {
   const gap = at(PREFIX_GAP, text, zone.end);
   const time = gap && readTime(text, zone.end + gap[0].length, false, false);
   if (!gap || !time || !timeEndOk(text, time.end)) return null;
-  return build(text, { start: pos, end: time.end, time, zone: { ...zone, gap: gap[0] }, prefix: true });
+  return build(text, pos, time.end, undefined, undefined, '', time, { zone: zone.zone, end: zone.end, kind: 'prefix', gap: gap[0] });
 }
 
-function readStampAt(text: string, pos: number, allowWeak: boolean): Found | null {
+/** The first three characters at `pos` as one number: a lookup that slices no string. */
+function prefixKey(text: string, pos: number): number {
+  return codeAt(text, pos) * 0x10000 + codeAt(text, pos + 1) * 0x100 + codeAt(text, pos + 2);
+}
+
+// Month (1–12) and weekday (1–7) numbers by the first three letters of their names.
+const MONTH_BY_PREFIX = new Map(MONTH_NAMES.map((name, i) => [prefixKey(name, 0), i + 1]));
+const WEEKDAY_BY_PREFIX = new Map(WEEKDAY_NAMES.map((name, i) => [prefixKey(name, 0), i + 1]));
+
+function readStampAt(text: string, pos: number, allowWeak: boolean): StampParts | null {
   if (isDigit(codeAt(text, pos))) {
     const date = readDate(text, pos);
     if (date) return withTime(text, pos, date, undefined);
     const time = readTime(text, pos, allowWeak, false);
     return time && timeOnly(text, pos, time);
   }
-  // Weekdays start with M, T, W, F or S.
-  const c = codeAt(text, pos);
-  const w = c === 77 || c === 84 || c === 87 || c === 70 || c === 83 ? at(WEEKDAY, text, pos) : null;
+  // A word is a weekday, a month or a zone name (all capitals): for most words the first three letters say it is none.
+  if (isLower(codeAt(text, pos + 1))) {
+    const key = prefixKey(text, pos);
+    if (!MONTH_BY_PREFIX.has(key) && !WEEKDAY_BY_PREFIX.has(key)) return null;
+  }
+  const w = at(WEEKDAY, text, pos);
   if (w) {
     const date = readDate(text, pos + w[0].length);
     const full = WEEKDAY_NAMES.includes(w[1]);
-    const day = WEEKDAY_NAMES.findIndex((name) => name.startsWith(w[1].slice(0, 3))) + 1;
-    if (date) return withTime(text, pos, date, { day, pattern: (full ? '{EEEE}' : '{EEE}') + w[2] });
+    const day = WEEKDAY_BY_PREFIX.get(prefixKey(w[1], 0)) ?? 0;
+    if (date) return withTime(text, pos, date, { day, pattern: joined(full ? '{EEEE}' : '{EEE}', w[2]) });
   }
   const date = readDate(text, pos);
   if (date) return withTime(text, pos, date, undefined);
@@ -691,6 +724,21 @@ function startsStamp(text: string, i: number): boolean {
   }
 }
 
+/**
+ * Whether the stamp at `i` may be inside a URL: a URL's characters run from its start, which is at least "www."
+ * before any stamp in it (no stamp starts with a URL's first letter). Characters outside ASCII count as URL ones.
+ */
+function mayBeInUrl(text: string, i: number): boolean {
+  if (i < 4) return false;
+  for (let k = i - 4; k < i; k++) {
+    switch (text.charCodeAt(k)) {
+      case 9: case 10: case 11: case 12: case 13: case 32: case 34: case 39: case 41: case 60: case 62: case 93: case 96: // \s " ' ) < > ] `
+        return false;
+    }
+  }
+  return true;
+}
+
 function urlSpans(text: string): number[] {
   const spans: number[] = [];
   if (text.indexOf('://') < 0 && text.indexOf('www.') < 0) return spans;
@@ -700,7 +748,9 @@ function urlSpans(text: string): number[] {
 }
 
 /** Joins the end of a written range to its start: zone, date and meridiem carry across. */
-function link(from: StampParts, to: StampParts, toMeridiem: boolean, fromMeridiem: boolean): void {
+function link(from: StampParts, to: StampParts): void {
+  const toMeridiem = isTwelveHour(to);
+  const fromMeridiem = isTwelveHour(from);
   if (!from.zone && to.zone) from.zone = { ...to.zone, implied: true };
   if (!to.zone && from.zone) to.zone = { ...from.zone, implied: true };
   if (!to.date && from.date) to.date = { ...from.date, implied: true };
@@ -714,14 +764,14 @@ function link(from: StampParts, to: StampParts, toMeridiem: boolean, fromMeridie
   }
 }
 
-function rangeFrom(text: string, first: Found): Found | null {
-  const join = at(RANGE_JOIN, text, first.parts.end);
+function rangeFrom(text: string, first: StampParts): StampParts | null {
+  const join = at(RANGE_JOIN, text, first.end);
   if (!join) return null;
-  if (join[1] === 'and' && !BETWEEN.test(text.slice(Math.max(0, first.parts.start - 12), first.parts.start))) return null;
-  const next = first.parts.end + join[0].length;
+  if (join[1] === 'and' && !BETWEEN.test(text.slice(Math.max(0, first.start - 12), first.start))) return null;
+  const next = first.end + join[0].length;
   if (!isWord(codeAt(text, next))) return null;
-  const second = readStampAt(text, next, first.weak);
-  if (!second || (first.parts.time ? !second.parts.time : !second.parts.date)) return null;
+  const second = readStampAt(text, next, isColonless(first));
+  if (!second || (first.time ? !second.time : !second.date)) return null;
   return second;
 }
 
@@ -732,49 +782,48 @@ function rangeFrom(text: string, first: Found): Found | null {
  */
 export function scanTimestamps(text: string, options: ScanOptions = {}): { stamps: StampParts[]; ranges: StampRange[] } {
   if (!HAS_DIGIT.test(text)) return { stamps: [], ranges: [] };
-  const stamps: StampParts[] = [];
+  let stamps: StampParts[] | undefined;
   const ranges: StampRange[] = [];
-  const urls = urlSpans(text);
+  // Found only where a stamp may be inside one: most pieces have no stamp or no URL.
+  let urls: number[] | undefined;
   let u = 0;
   // In a field or cell only a leading bare number is a time: "November 2017" is a year.
-  let leading = options.timeField === true;
+  const leading = options.timeField === true ? text.search(LETTER_OR_DIGIT) : -1;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = codeAt(text, i);
-    const digit = isDigit(c);
-    if (!digit && !isLetter(c)) {
+    const c = text.charCodeAt(i);
+    // Only digits and capitals start stamps (month, weekday and zone names are capitalised), and only at a word's start.
+    if (!(isDigit(c) || isUpper(c)) || !startsStamp(text, i)) {
       i++;
       continue;
     }
-    while (u < urls.length && urls[u + 1] <= i) u += 2;
-    if (u < urls.length && urls[u] <= i) {
-      i = urls[u + 1];
-      leading = false;
+    const found = readStampAt(text, i, i === leading);
+    if (!found) {
+      i++;
       continue;
     }
-    // Only capitalised words start stamps: month, weekday and zone names.
-    if ((digit || (c >= 65 && c <= 90)) && startsStamp(text, i)) {
-      const found = readStampAt(text, i, leading);
-      if (found) {
-        stamps.push(found.parts);
-        i = found.parts.end;
-        const second = rangeFrom(text, found);
-        if (second) {
-          link(found.parts, second.parts, second.meridiem, found.meridiem);
-          stamps.push(second.parts);
-          ranges.push({ from: stamps.length - 2, to: stamps.length - 1 });
-          i = second.parts.end;
-        }
-        leading = false;
+    if (mayBeInUrl(text, i)) {
+      urls ??= urlSpans(text);
+      while (u < urls.length && urls[u + 1] <= i) u += 2;
+      if (u < urls.length && urls[u] <= i) {
+        i = urls[u + 1];
         continue;
       }
     }
-    leading = false;
-    i++;
-    while (i < n && (digit ? isDigit(codeAt(text, i)) : isLetter(codeAt(text, i)))) i++;
+    // Most lines have one stamp: an array literal holds just that one, where a push would make room for 17.
+    if (stamps) stamps.push(found);
+    else stamps = [found];
+    i = found.end;
+    const second = rangeFrom(text, found);
+    if (second) {
+      link(found, second);
+      stamps.push(second);
+      ranges.push({ from: stamps.length - 2, to: stamps.length - 1 });
+      i = second.end;
+    }
   }
-  return { stamps, ranges };
+  return { stamps: stamps ?? [], ranges };
 }
 
 export type StampValue = { year: number; month: number; day: number; hour: number; minute: number; second: number };
