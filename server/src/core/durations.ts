@@ -92,17 +92,23 @@ const NUMBER_WORD =
   `(?:(?:${TENS.slice(2).join('|')})(?:[- ](?:${ONES.slice(1, 10).join('|')}))?|${ONES.join('|')})`;
 const UNIT = 'days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|second|secs|sec|s';
 // Words need a separator from their unit; digits may touch it ("4h"). The lookahead keeps "5 MB",
-// "3 months" and "2 mins" from matching a shorter unit.
+// "3 months" and "2 mins" from matching a shorter unit. Numbered groups, read by readPart from the first: number,
+// its gap, number word, its gap, unit (named groups cost an object per match).
 const PART =
-  `(?:(?<num>\\d{1,9}(?:\\.\\d{1,9})?)(?<ngap>[ \\u00a0-]?)|(?<word>${NUMBER_WORD}|an?)(?<wgap>[ \\u00a0-]))` +
-  `(?<unit>${UNIT})(?!\\p{L})`;
+  `(?:(\\d{1,9}(?:\\.\\d{1,9})?)([ \\u00a0-]?)|(${NUMBER_WORD}|an?)([ \\u00a0-]))` +
+  `(${UNIT})(?!\\p{L})`;
 // Not inside a word or number ("a8h3", "0x8h", "id1d2", "v2.5h", "10:30h"), not money ("$5m"), not an
 // identifier ("timeout_5m"); markdown emphasis ("**4h**", "__4 hours__") is fine.
 const LEAD = '(?<![\\p{L}\\p{N}$£€¥]|[\\p{L}\\p{N}]_|\\d[.,:])';
 // Sticky: tried only where scanUnits finds a duration can start. As a global search it spent most of its time
-// evaluating the lookbehind at every position.
-const FIRST = new RegExp(`${LEAD}(?:${PART}|(?<half>half[ \\u00a0]an[ \\u00a0]hour)(?!\\p{L}))`, 'iuy');
-const NEXT = new RegExp(`(?<sep>,?[ \\u00a0]+and[ \\u00a0]+|,[ \\u00a0]*|[ \\u00a0]*)${PART}`, 'iuy');
+// evaluating the lookbehind at every position. Groups: PART's from 1, then "half an hour".
+const FIRST = new RegExp(`${LEAD}(?:${PART}|(half[ \\u00a0]an[ \\u00a0]hour)(?!\\p{L}))`, 'iuy');
+const FIRST_PART = 1;
+const FIRST_HALF = 6;
+// Groups: the separator, then PART's from 2.
+const NEXT = new RegExp(`(,?[ \\u00a0]+and[ \\u00a0]+|,[ \\u00a0]*|[ \\u00a0]*)${PART}`, 'iuy');
+const NEXT_SEP = 1;
+const NEXT_PART = 2;
 const ISO =
   /(?<![\p{L}\p{N}])P(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?(?![\p{L}\p{N}])/gu;
 const ISO_UNITS: readonly Unit[] = ['d', 'h', 'm', 's'];
@@ -130,17 +136,18 @@ function wordValue(word: string): number {
   return o > 0 ? t * 10 + o : -1;
 }
 
-function readPart(groups: Record<string, string | undefined>): Part | undefined {
-  const unitText = groups.unit as string;
+/** The part PART matched, its groups from `first` in `m`, if it is a duration's part. */
+function readPart(m: RegExpExecArray, first: number): Part | undefined {
+  const unitText = m[first + 4];
   // The regex is Unicode case-insensitive: "ſ" (long s) matches the unit "s", but only ASCII spellings are units.
   const entry = SPELLINGS.get(unitText.toLowerCase());
   if (entry === undefined) return undefined;
   const letter = unitText.length === 1;
   // Upper-case letters are other units: "10M users", "5 MB".
   if (letter && unitText !== unitText.toLowerCase()) return undefined;
-  const num = groups.num;
+  const num = m[first];
   if (num !== undefined) {
-    const gap = groups.ngap as string;
+    const gap = m[first + 1];
     if (gap === '-' && letter) return undefined;
     const value = Number(num);
     // "502s", "100s of requests", "1990s": plurals, not seconds.
@@ -148,8 +155,8 @@ function readPart(groups: Record<string, string | undefined>): Part | undefined 
     const pad = num.length > 1 && num.startsWith('0') && !num.includes('.') ? num.length : 0;
     return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'digits', pad }, value, decimal: num.includes('.') };
   }
-  const word = (groups.word as string).toLowerCase();
-  const gap = groups.wgap as string;
+  const word = m[first + 2].toLowerCase();
+  const gap = m[first + 3];
   if (letter) return undefined;
   if (word === 'a' || word === 'an') {
     // Only "an hour" and "a minute": "a second PR", "24 hours a day" are not durations.
@@ -240,14 +247,14 @@ function scanAt(text: string, start: number, from: number, out: DurationMatch[])
   FIRST.lastIndex = start;
   const m = FIRST.exec(text);
   if (m === null) return from;
-  const groups = m.groups as Record<string, string | undefined>;
-  let end = start + m[0].length;
-  if (groups.half !== undefined) {
-    const hour = groups.half.slice(-4);
+  let end = FIRST.lastIndex;
+  const half = m[FIRST_HALF];
+  if (half !== undefined) {
+    const hour = half.slice(-4);
     out.push({
       start,
       end,
-      text: groups.half,
+      text: half,
       minutes: 30,
       tolerance: TOLERANCE.h / 2,
       // Written back in words as hours and minutes, so a corrected value can be exact.
@@ -265,7 +272,7 @@ function scanAt(text: string, start: number, from: number, out: DurationMatch[])
     });
     return end;
   }
-  const head = readPart(groups);
+  const head = readPart(m, FIRST_PART);
   if (head === undefined) return from;
   const parts = [head];
   const seps: string[] = [];
@@ -274,11 +281,10 @@ function scanAt(text: string, start: number, from: number, out: DurationMatch[])
     NEXT.lastIndex = end;
     const n = NEXT.exec(text);
     if (n === null) break;
-    const ng = n.groups as Record<string, string | undefined>;
-    const part = readPart(ng);
+    const part = readPart(n, NEXT_PART);
     if (part === undefined || part.decimal || RANK[part.style.unit] <= RANK[parts[parts.length - 1].style.unit]) break;
     parts.push(part);
-    seps.push(ng.sep as string);
+    seps.push(n[NEXT_SEP]);
     end = NEXT.lastIndex;
   }
   // "10h30" is a clock time, "5m_timeout" an identifier.
@@ -308,15 +314,21 @@ function scanIso(text: string, out: DurationMatch[]): void {
   }
 }
 
+// Most texts hold no duration: they all get this one array. The others' are copied out of `found`.
+const NONE: readonly DurationMatch[] = Object.freeze([]);
+const found: DurationMatch[] = [];
+
 /** Every stated duration in `text`, in order. Cheap on text without a digit or a gap right before a unit. */
-export function scanDurations(text: string): DurationMatch[] {
-  const out: DurationMatch[] = [];
-  scanUnits(text, out);
-  if (text.includes('P')) {
-    const before = out.length;
-    scanIso(text, out);
-    if (before > 0 && out.length > before) out.sort((a, b) => a.start - b.start);
+export function scanDurations(text: string): readonly DurationMatch[] {
+  scanUnits(text, found);
+  if (text.indexOf('P') >= 0) {
+    const before = found.length;
+    scanIso(text, found);
+    if (before > 0 && found.length > before) found.sort((a, b) => a.start - b.start);
   }
+  if (found.length === 0) return NONE;
+  const out = found.slice();
+  found.length = 0;
   return out;
 }
 

@@ -1,5 +1,5 @@
 // YAML front matter with positions. A YAML error is data (message + span), never a throw.
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Span } from './types';
 
 export interface FrontMatterField {
@@ -31,6 +31,9 @@ export function readFrontMatter(text: string, lineStarts: readonly number[]): Fr
   let endLine = -1;
   for (let line = 1; line < lineStarts.length; line++) {
     const start = lineStarts[line];
+    // Only a line that starts with `-` or `.` can close it: no slice of every line of a document that starts with a rule.
+    const c = text.charCodeAt(start);
+    if (c !== 45 && c !== 46) continue;
     const next = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
     if (CLOSE.test(text.slice(start, next).replace(/\n$/, ''))) {
       endLine = line;
@@ -41,8 +44,8 @@ export function readFrontMatter(text: string, lineStarts: readonly number[]): Fr
   const bodyStart = lineStarts[1];
   const bodyEnd = lineStarts[endLine];
   const source = text.slice(bodyStart, bodyEnd);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
+  // Positions come from node ranges and error offsets: no LineCounter, which only pretty errors would read.
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: false });
   const errors = doc.errors.map((error) => ({
     message: error.message.split('\n')[0],
     span: { start: bodyStart + error.pos[0], end: bodyStart + Math.max(error.pos[1], error.pos[0] + 1) },

@@ -1,7 +1,7 @@
 // Document structure: which lines are code, headings in every style the seeds use, fields and table cells.
 import type { FrontMatter } from './frontmatter';
 import { isKnownSectionName, matchSection, type Template, type TemplateSection } from './template';
-import type { LineIndex } from './text';
+import { isBlank, type LineIndex } from './text';
 import type { Span } from './types';
 
 export type HeadingStyle = 'atx' | 'setext' | 'bold' | 'bare';
@@ -94,8 +94,9 @@ function blockMark(text: string): number {
   return i < text.length ? text.charCodeAt(i) : -1;
 }
 
-function isBlank(text: string): boolean {
-  return text.trim() === '';
+/** Whether a line with this block mark can be a table row: `|` there, or whitespace the mark did not skip. */
+function mayBeTableRow(mark: number): boolean {
+  return mark === 124 || (mark !== -1 && !isVisibleAscii(mark));
 }
 
 function stripInline(title: string): string {
@@ -104,23 +105,17 @@ function stripInline(title: string): string {
 
 export function readStructure(index: LineIndex, frontMatter: FrontMatter | null, template: Template): Structure {
   const lineCount = index.lineCount;
-  // Pushed, not mapped: the elements kind of map's result changes once this code is optimised, which deoptimises it.
-  const lines: string[] = [];
-  const marks: number[] = [];
-  for (let line = 0; line < lineCount; line++) {
-    const text = index.lineText(line);
-    lines.push(text);
-    marks.push(blockMark(text));
-  }
+  const marks = new Int32Array(lineCount);
+  for (let line = 0; line < lineCount; line++) marks[line] = blockMark(index.lineText(line));
   const skipped = new Array<boolean>(lineCount).fill(false);
   if (frontMatter) for (let line = 0; line <= frontMatter.endLine; line++) skipped[line] = true;
   let fence: string | null = null;
   for (let line = 0; line < lineCount; line++) {
     if (skipped[line] && fence === null) continue;
-    const match = marks[line] === 96 || marks[line] === 126 ? FENCE.exec(lines[line]) : null;
+    const match = marks[line] === 96 || marks[line] === 126 ? FENCE.exec(index.lineText(line)) : null;
     if (fence !== null) {
       skipped[line] = true;
-      if (match && match[1][0] === fence[0] && match[1].length >= fence.length && isBlank(lines[line].slice(match[0].length))) fence = null;
+      if (match && match[1][0] === fence[0] && match[1].length >= fence.length && isBlank(index.lineText(line).slice(match[0].length))) fence = null;
     } else if (match) {
       skipped[line] = true;
       fence = match[1];
@@ -137,7 +132,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   };
   for (let line = 0; line < lineCount; line++) {
     if (skipped[line]) continue;
-    const text = lines[line];
+    const text = index.lineText(line);
     const start = index.lineStarts[line];
     const mark = marks[line];
     const atx = mark === 35 ? ATX.exec(text) : null;
@@ -148,10 +143,10 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
       addSection(stripInline(title), atx[1].length, 'atx', line, start + titleStart, title.length, line + 1);
       continue;
     }
-    const next = line + 1 < lineCount && !skipped[line + 1] ? lines[line + 1] : undefined;
+    const next = line + 1 < lineCount && !skipped[line + 1] ? index.lineText(line + 1) : undefined;
     const underlined = next !== undefined && (marks[line + 1] === 61 || marks[line + 1] === 45);
     if (underlined && !isBlank(text) && SETEXT.test(next) && !TABLE_ROW.test(text) && !/^\s*([-*+]|\d+[.)])\s/.test(text)
-      && (line === 0 || isBlank(lines[line - 1]) || skipped[line - 1])) {
+      && (line === 0 || isBlank(index.lineText(line - 1)) || skipped[line - 1])) {
       const trimmed = text.trim();
       addSection(stripInline(trimmed), marks[line + 1] === 61 ? 1 : 2, 'setext', line, start + text.indexOf(trimmed), trimmed.length, line + 2);
       line++;
@@ -166,12 +161,12 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   if (!sections.some((section) => section.style === 'atx' || section.style === 'setext')) {
     for (let line = 0; line < lineCount; line++) {
       if (skipped[line]) continue;
-      const trimmed = lines[line].trim();
+      const trimmed = index.lineText(line).trim();
       if (trimmed.length === 0 || trimmed.length > 80 || !/^\p{Lu}/u.test(trimmed) || /[.,;]$/.test(trimmed)) continue;
-      const aloneBefore = line === 0 || isBlank(lines[line - 1]);
-      const aloneAfter = line + 1 >= lineCount || isBlank(lines[line + 1]);
+      const aloneBefore = line === 0 || isBlank(index.lineText(line - 1));
+      const aloneAfter = line + 1 >= lineCount || isBlank(index.lineText(line + 1));
       if (!aloneBefore || !aloneAfter || !isKnownSectionName(template, trimmed)) continue;
-      addSection(trimmed, 2, 'bare', line, index.lineStarts[line] + lines[line].indexOf(trimmed), trimmed.length, line + 1);
+      addSection(trimmed, 2, 'bare', line, index.lineStarts[line] + index.lineText(line).indexOf(trimmed), trimmed.length, line + 1);
     }
     sections.sort((a, b) => a.line - b.line);
   }
@@ -189,12 +184,12 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   const cells = new Map<number, Span[]>();
   for (let line = 0; line < lineCount; line++) {
     if (skipped[line]) continue;
-    const text = lines[line];
+    const text = index.lineText(line);
     const start = index.lineStarts[line];
-    if (text.indexOf('|') >= 0 && TABLE_ROW.test(text)) {
+    if (mayBeTableRow(marks[line]) && TABLE_ROW.test(text)) {
       const spans = cellSpans(text, start);
       // A separator row, `| --- | :-: |`, holds no cells.
-      if (spans.every((span) => isSeparatorCell(index.text, span.start, span.end))) continue;
+      if (isSeparatorRow(index.text, spans)) continue;
       cells.set(line, spans);
       // A two-column row is a field: | Time to detect | 30 minutes |
       if (spans.length === 2 && spans[0].end > spans[0].start && spans[1].end > spans[1].start) {
@@ -224,22 +219,34 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   return { skipped, sections, fields, cells, unclosedFence: fence !== null };
 }
 
+function isSeparatorRow(text: string, cells: readonly Span[]): boolean {
+  for (const cell of cells) if (!isSeparatorCell(text, cell.start, cell.end)) return false;
+  return true;
+}
+
 /** The trimmed cells of a table row (`start`: the line's offset), split at pipes not escaped with a backslash. */
 function cellSpans(text: string, start: number): Span[] {
-  const spans: Span[] = [];
+  let count = 0;
   let cellStart = text.indexOf('|') + 1;
   for (let pipe = text.indexOf('|', cellStart); ; pipe = text.indexOf('|', pipe + 1)) {
     if (pipe >= 0 && text.charCodeAt(pipe - 1) === 92) continue;
-    const cell = trimmedSpan(text, cellStart, pipe < 0 ? text.length : pipe);
+    const cell = trimmedSpan(text, cellStart, pipe < 0 ? text.length : pipe, start);
     // After the last pipe only a cell with text counts.
-    if (pipe >= 0 || cell.end > cell.start) spans.push({ start: start + cell.start, end: start + cell.end });
-    if (pipe < 0) return spans;
+    if (pipe >= 0 || cell.end > cell.start) rowCells[count++] = cell;
+    if (pipe < 0) return rowCells.slice(0, count);
     cellStart = pipe + 1;
   }
 }
 
-/** `text` from `start` to `end` without the whitespace that String.prototype.trim takes off, without slicing it. */
-function trimmedSpan(text: string, start: number, end: number): Span {
+// Every row's cells are collected here and copied out: an array grown by push keeps room for 17, and the document's
+// model keeps every row's.
+const rowCells: Span[] = [];
+
+/**
+ * `text` from `start` to `end` without the whitespace that String.prototype.trim takes off, without slicing it;
+ * `offset` is added to the span.
+ */
+function trimmedSpan(text: string, start: number, end: number, offset: number): Span {
   let from = start;
   let to = end;
   while (from < to && isSpaceOrTab(text.charCodeAt(from))) from++;
@@ -250,7 +257,7 @@ function trimmedSpan(text: string, start: number, end: number): Span {
     from = start + raw.length - raw.trimStart().length;
     to = from + raw.trim().length;
   }
-  return { start: from, end: to };
+  return { start: offset + from, end: offset + to };
 }
 
 function isVisibleAscii(c: number): boolean {

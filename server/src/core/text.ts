@@ -91,3 +91,10 @@ export class LineIndex {
     return { start: this.offsetAt(range.start), end: this.offsetAt(range.end) };
   }
 }
+
+/** Whether a line is empty or only whitespace. Most lines start with a visible character: no trimmed copy for them. */
+export function isBlank(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  return !(first > 32 && first < 127) && text.trim() === '';
+}
