@@ -88,7 +88,8 @@ const STATUS_MILESTONES: Record<string, MilestoneKind | undefined> = { investiga
 
 /** The first keyword of each kind in `text` into `found` (`found[i]` for KEYWORDS[i]). */
 function findKeywords(text: string, found: (string | undefined)[]): void {
-  found.fill(undefined);
+  // Not fill: a call into C++ for four elements.
+  for (let i = 0; i < found.length; i++) found[i] = undefined;
   let missing = KEYWORDS.length;
   KEYWORD.lastIndex = 0;
   for (let m = KEYWORD.exec(text); m !== null; m = KEYWORD.exec(text)) {
@@ -103,37 +104,50 @@ function findKeywords(text: string, found: (string | undefined)[]): void {
   }
 }
 
+/** Whether a stamp can mark a milestone: a real instant with a time of day. */
+function isUsable(stamp: Stamp | undefined): stamp is Stamp {
+  return !!stamp && stamp.epoch !== undefined && !!stamp.parts.time;
+}
+
 export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
   const evidence: MilestoneEvidence[] = [];
-  const usable = (stamp: Stamp | undefined): stamp is Stamp => !!stamp && stamp.epoch !== undefined && !!stamp.parts.time;
-  const hasStartKey = doc.stamps.some((stamp) => stamp.frontMatterKey && FRONT_MATTER_KEYS[stamp.frontMatterKey.toLowerCase()] === 'start' && stamp.frontMatterKey !== 'date');
+  // One pass over the stamps (a long document has thousands): those of the front matter, and each line's first
+  // usable stamp outside it, by line and in the order of doc.stamps.
+  const frontMatter: Stamp[] = [];
+  let hasStartKey = false;
+  const firstOnLine: (Stamp | undefined)[] = new Array(doc.index.lineCount);
+  const firsts: Stamp[] = [];
   for (const stamp of doc.stamps) {
-    if (!stamp.frontMatterKey || !usable(stamp)) continue;
-    const key = stamp.frontMatterKey.toLowerCase();
+    if (stamp.inFrontMatter) {
+      const key = stamp.frontMatterKey;
+      if (!key) continue;
+      frontMatter.push(stamp);
+      if (key !== 'date' && FRONT_MATTER_KEYS[key.toLowerCase()] === 'start') hasStartKey = true;
+    } else if (firstOnLine[stamp.line] === undefined && isUsable(stamp)) {
+      firstOnLine[stamp.line] = stamp;
+      firsts.push(stamp);
+    }
+  }
+  for (const stamp of frontMatter) {
+    if (!isUsable(stamp)) continue;
+    const key = stamp.frontMatterKey!.toLowerCase();
     const kind = FRONT_MATTER_KEYS[key];
     if (!kind || (key === 'date' && hasStartKey)) continue;
     evidence.push({ kind, stamp, source: `front matter ${stamp.frontMatterKey}`, strength: key === 'date' ? STRENGTH.field : STRENGTH.frontMatter });
   }
-
-  // Each line's first usable stamp outside front matter, by line, and all of them in the order of doc.stamps.
-  const firstOnLine: (Stamp | undefined)[] = new Array(doc.index.lineCount);
-  const firsts: Stamp[] = [];
-  for (const stamp of doc.stamps) {
-    if (stamp.inFrontMatter || firstOnLine[stamp.line] !== undefined || !usable(stamp)) continue;
-    firstOnLine[stamp.line] = stamp;
-    firsts.push(stamp);
-  }
   for (const field of doc.structure.fields) {
-    const kind = labelKind(field.key);
     const stamp = firstOnLine[field.line];
-    if (kind && stamp && stamp.span.start >= field.valueSpan.start) evidence.push({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
+    if (!stamp || stamp.span.start < field.valueSpan.start) continue;
+    const kind = labelKind(field.key);
+    if (kind) evidence.push({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
   }
   const withEvidence = new Set(evidence.map((item) => item.stamp));
   for (const stamp of firsts) {
     const line = stamp.line;
-    // A label ends with a blank right before the stamp: most stamped lines are ruled out by that one character.
+    // A label of three letters or more ends with a blank right before the stamp: most stamped lines are ruled out by
+    // those few characters.
     const lineStart = doc.index.lineStarts[line];
-    const label = stamp.span.start > lineStart && isSpace(doc.text.charCodeAt(stamp.span.start - 1))
+    const label = stamp.span.start - lineStart >= 4 && isSpace(doc.text.charCodeAt(stamp.span.start - 1))
       ? labelBefore(doc.text.slice(lineStart, stamp.span.start))
       : undefined;
     const kind = label && labelKind(label);
@@ -148,14 +162,19 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     if (window.from.epoch === undefined || window.to.epoch === undefined) continue;
     // A window written backwards reads as time-range-inverted's fix will write it, so the readings do not change
     // between fix-all passes.
-    const [from, to] = window.to.epoch < window.from.epoch ? [window.to, window.from] : [window.from, window.to];
+    const backwards = window.to.epoch < window.from.epoch;
+    const from = backwards ? window.to : window.from;
+    const to = backwards ? window.from : window.to;
     // An end written as a date only ("from 2024-02-29") is a day, not an instant to measure from.
     if (from.parts.time) evidence.push({ kind: 'start', stamp: from, source: 'stated window', strength: STRENGTH.window });
     if (to.parts.time) evidence.push({ kind: 'resolved', stamp: to, source: 'stated window', strength: STRENGTH.window });
   }
   const found: (string | undefined)[] = new Array(KEYWORDS.length);
+  // Sources built once per keyword as written: a long timeline repeats a few dozen keywords thousands of times.
+  const sources = new Map<string, string>();
   for (const entry of doc.timeline) {
-    if (!usable(entry.stamp)) continue;
+    // An entry's stamp has a time (readTimeline takes no other): it is usable when it is a real instant.
+    if (entry.stamp.epoch === undefined) continue;
     // A status-page update's prose is written for customers ("we are watching error rates" once it is fixed): its
     // status says what it marks.
     if (entry.status !== undefined) {
@@ -166,7 +185,10 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     findKeywords(entry.text, found);
     for (let i = 0; i < KEYWORDS.length; i++) {
       const keyword = found[i];
-      if (keyword !== undefined) evidence.push({ kind: KEYWORDS[i][1], stamp: entry.stamp, source: `"${keyword}" in the timeline`, strength: STRENGTH.keyword });
+      if (keyword === undefined) continue;
+      let source = sources.get(keyword);
+      if (source === undefined) sources.set(keyword, (source = `"${keyword}" in the timeline`));
+      evidence.push({ kind: KEYWORDS[i][1], stamp: entry.stamp, source, strength: STRENGTH.keyword });
     }
   }
   return evidence;
@@ -210,12 +232,12 @@ export function readClaims(doc: Postmortem): DurationClaim[] {
     claims.push({ kind, label, duration });
   };
   for (const field of doc.structure.fields) {
-    if (doc.frontMatter && field.line <= doc.frontMatter.endLine) continue;
+    // Only a line with a duration can hold a claim: most fields are ruled out before their label is read.
+    if (!onLine.has(field.line) || (doc.frontMatter && field.line <= doc.frontMatter.endLine)) continue;
     const normalized = normalizeHeading(field.key);
     const kind = CLAIM_LABELS.find(([pattern]) => pattern.test(normalized))?.[1];
     if (kind) add(kind, field.key, field.line, field.valueSpan.start);
   }
-  // Only a line with a duration can hold a claim.
   for (const line of onLine.keys()) {
     if (doc.structure.skipped[line]) continue;
     const match = LASTED.exec(doc.index.lineText(line));

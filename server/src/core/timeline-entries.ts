@@ -2,7 +2,7 @@
 // bold stamps, status-page updates). Without a Timeline section, runs of such lines anywhere in the document.
 import type { Stamp, TimelineEntry } from './model';
 import type { Section, Structure } from './structure';
-import type { LineIndex } from './text';
+import { isBlank, type LineIndex } from './text';
 
 // What may stand before an entry's stamp: indentation, quote, bullet or number, checkbox, emphasis, bracket, pipe,
 // and a status-page label such as `***Update***` or a Hugo shortcode opening `{{< track "`.
@@ -31,8 +31,8 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   // The stamp that may start an entry on each line: its first stamp with a time that does not end a range.
   const firstStamp: (Stamp | undefined)[] = new Array(index.lineCount);
   for (const stamp of stamps) {
-    if (stamp.inFrontMatter || !stamp.parts.time || stamp.range?.role === 'to') continue;
-    firstStamp[stamp.line] ??= stamp;
+    if (firstStamp[stamp.line] !== undefined || stamp.inFrontMatter || stamp.range?.role === 'to' || !stamp.parts.time) continue;
+    firstStamp[stamp.line] = stamp;
   }
   const leads = (line: number): Stamp | undefined => {
     const stamp = firstStamp[line];
@@ -65,6 +65,7 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
     }
     // Outside a Timeline section a single stamped line is prose, not a timeline.
     if (!timelineSections.length && found.length < 2) continue;
+    const markup = markupByLine(index, range.start, range.end);
     for (let i = 0; i < found.length; i++) {
       const stamp = found[i];
       const line = stamp.line;
@@ -72,22 +73,24 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
       const lineText = index.lineText(line);
       const textStart = stamp.range?.role === 'from' && stamp.range.partner.line === line ? stamp.range.partner.span.end : stamp.span.end;
       const rest = lineText.slice(textStart - index.lineStarts[line]);
+      const marks = leadingMarks(rest);
       // The updates of one status page share a form: after a trailer, a stamp alone on its line is one too (the
-      // oldest update is followed by the next section, not by another update).
-      const trailer = isBlankStampLine(rest) && ((i > 0 && entries[entries.length - 1].trailer) || closesUpdate(index, line, limit));
+      // oldest update is followed by the next section, not by another update). TRAILER_REST's characters are leading
+      // marks: any other character after the stamp rules the line out before the regex.
+      const trailer = marks === rest.length && TRAILER_REST.test(rest) && ((i > 0 && entries[entries.length - 1].trailer) || closesUpdate(index, line, limit));
       let block: { start: number; end: number };
       if (trailer) {
         let start = i > 0 ? entries[entries.length - 1].block.end : updateStart(index, range.start, line);
         // Blank lines between updates separate them; they belong to neither.
-        while (start < line && index.lineText(start).trim() === '') start++;
+        while (start < line && isBlank(index.lineText(start))) start++;
         const end = line + 1 < limit && RELATIVE.test(index.lineText(line + 1)) ? line + 2 : line + 1;
         block = { start, end };
       } else {
         block = { start: line, end: continuationEnd(index, structure, line, limit, headingLines) };
       }
       let text = trailer
-        ? collectText(index, block.start, line)
-        : cleanText(rest) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end) : '');
+        ? collectText(index, block.start, line, markup)
+        : cleanText(rest, markup[line], marks) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end, markup) : '');
       const labelLine = trailer ? findLabel(index, block.start, line) : lineText;
       const status = trailer && STATUS_LINE.test(labelLine) ? labelLine.trim() : undefined;
       // "Investigating: Some customers…": the status heads the update; it is not the first word of its prose.
@@ -107,13 +110,8 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
 function updateStart(index: LineIndex, from: number, line: number): number {
   for (let up = line - 1; up >= from; up--) if (STATUS_LINE.test(index.lineText(up))) return up;
   let start = line;
-  while (start > from && index.lineText(start - 1).trim() !== '') start--;
+  while (start > from && !isBlank(index.lineText(start - 1))) start--;
   return start;
-}
-
-function isBlankStampLine(rest: string): boolean {
-  // TRAILER_REST's characters are leading marks: any other character rules the line out before the regex.
-  return leadingMarks(rest) === rest.length && TRAILER_REST.test(rest);
 }
 
 /** Whether UPDATE_LABEL matches, ruling out by hand the many lines where no word of it can follow the leading marks. */
@@ -121,9 +119,11 @@ function isUpdateLabel(text: string): boolean {
   let i = 0;
   while (i < text.length && isLabelLead(text.charCodeAt(i))) i++;
   if (i === text.length) return false;
+  // The first letters of UPDATE_LABEL's words (u, r, m, i, c, s) in either case; past ASCII a character may be more
+  // whitespace.
   const c = text.charCodeAt(i);
-  // The first letters of UPDATE_LABEL's words, in either case; past ASCII a character may be more whitespace.
-  return (c > 127 || 'urmics'.includes(String.fromCharCode(c | 32))) && UPDATE_LABEL.test(text);
+  const lower = c | 32;
+  return (c > 127 || lower === 117 || lower === 114 || lower === 109 || lower === 105 || lower === 99 || lower === 115) && UPDATE_LABEL.test(text);
 }
 
 /** The ASCII characters UPDATE_LABEL allows before its word: whitespace, `>`, `*`, `_`, `-`. */
@@ -149,40 +149,41 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** How many characters of LEADING_MARKS `text` starts with: the ASCII ones by hand, the regex only past them. */
+/** How many characters of LEADING_MARKS `text` starts with: the ASCII ones and dashes by hand, the regex only past them. */
 function leadingMarks(text: string): number {
   let i = 0;
-  while (i < text.length && isAsciiMark(text.charCodeAt(i))) i++;
+  while (i < text.length && isMark(text.charCodeAt(i))) i++;
   if (i === text.length || text.charCodeAt(i) < 128) return i;
   LEADING_MARKS.lastIndex = i;
   LEADING_MARKS.test(text);
   return LEADING_MARKS.lastIndex;
 }
 
-/** The ASCII characters of LEADING_MARKS: whitespace, `*`, `_`, `]`, `)`, `:`, `|`, `-`. */
-function isAsciiMark(c: number): boolean {
-  return isAsciiSpace(c) || c === 42 || c === 95 || c === 93 || c === 41 || c === 58 || c === 124 || c === 45;
+/** The characters of LEADING_MARKS but its non-ASCII blanks: ASCII whitespace, `*`, `_`, `]`, `)`, `:`, `|`, `-`, em and en dashes. */
+function isMark(c: number): boolean {
+  return isAsciiSpace(c) || c === 42 || c === 95 || c === 93 || c === 41 || c === 58 || c === 124 || c === 45 || c === 0x2014 || c === 0x2013;
 }
 
 /** Whether a stamp alone on its line ends a status-page update: a label ("6m later...") follows, the next update's status line, or nothing. */
 function closesUpdate(index: LineIndex, line: number, limit: number): boolean {
   for (let next = line + 1; next < Math.min(limit + 1, index.lineCount); next++) {
     const text = index.lineText(next);
-    if (text.trim() === '') continue;
+    if (isBlank(text)) continue;
     return RELATIVE.test(text) || STATUS_LINE.test(text);
   }
   return true;
 }
 
 function continuationEnd(index: LineIndex, structure: Structure, line: number, limit: number, headings: Set<number>): number {
-  // A table row is whole on its line: what follows the table is prose, not the last row's text.
-  if (structure.cells.has(line)) return line + 1;
+  // A table row is whole on its line: what follows the table is prose, not the last row's text. Most entries are
+  // followed by the next one, where nothing can continue them either.
+  if (line + 1 >= limit || structure.cells.has(line)) return line + 1;
   let end = line + 1;
   let sawBlank = false;
   for (let next = line + 1; next < limit; next++) {
     if (headings.has(next)) break;
     const text = index.lineText(next);
-    if (text.trim() === '') {
+    if (isBlank(text)) {
       sawBlank = true;
       continue;
     }
@@ -207,19 +208,52 @@ function joinCells(text: string): string {
   return joined + ' ' + text.slice(pipe + 1).trimStart();
 }
 
-function cleanText(text: string): string {
+// What cleanText replaces or joins at, as flags of a line.
+const TAG = 1;
+const PIPE = 2;
+const EMPHASIS_MARK = 4;
+const MARKUP_CHARACTERS: [string, number][] = [['<', TAG], ['|', PIPE], ['*', EMPHASIS_MARK], ['_', EMPHASIS_MARK]];
+
+/**
+ * The markup flags of the lines [start, end), indexed by line: one indexOf per character and line that holds it. Most
+ * entries have no markup, and in a two-byte document (a dash, an arrow) each indexOf is a call into C++: four of them
+ * for each entry cost more than this pass.
+ */
+function markupByLine(index: LineIndex, start: number, end: number): Uint8Array {
+  const markup = new Uint8Array(index.lineCount);
+  if (start >= end) return markup;
+  const text = index.text;
+  const to = end < index.lineCount ? index.lineStarts[end] : text.length;
+  for (const [character, flag] of MARKUP_CHARACTERS) {
+    for (let at = text.indexOf(character, index.lineStarts[start]); at >= 0 && at < to;) {
+      const line = index.lineAt(at);
+      markup[line] |= flag;
+      at = line + 1 < index.lineCount ? text.indexOf(character, index.lineStarts[line + 1]) : -1;
+    }
+  }
+  return markup;
+}
+
+/** `markup`: the flags of the line `text` comes from; `marks`: leadingMarks(text), where the caller has it. */
+function cleanText(text: string, markup: number, marks?: number): string {
   // Each replacement only where its characters occur: most entries have no tag, pipe or emphasis.
-  let clean = text.indexOf('<') < 0 ? text : text.replace(BREAK_TAG, ' ');
-  clean = joinCells(clean.slice(leadingMarks(clean)));
-  if (clean.indexOf('*') >= 0 || clean.indexOf('_') >= 0) clean = clean.replace(EMPHASIS, '');
+  let clean = text;
+  if (markup & TAG) {
+    clean = text.replace(BREAK_TAG, ' ');
+    // A tag replaced by a blank may lengthen the leading marks.
+    marks = undefined;
+  }
+  clean = clean.slice(marks ?? leadingMarks(clean));
+  if (markup & PIPE) clean = joinCells(clean);
+  if (markup & EMPHASIS_MARK) clean = clean.replace(EMPHASIS, '');
   return clean.trim();
 }
 
-function collectText(index: LineIndex, start: number, end: number): string {
+function collectText(index: LineIndex, start: number, end: number, markup: Uint8Array): string {
   const parts: string[] = [];
   for (let line = start; line < end; line++) {
     const text = index.lineText(line);
-    if (text.trim() && !RELATIVE.test(text)) parts.push(cleanText(text.replace(LIST_MARKER, '')));
+    if (!isBlank(text) && !RELATIVE.test(text)) parts.push(cleanText(text.replace(LIST_MARKER, ''), markup[line]));
   }
   return parts.join(' ');
 }
@@ -227,7 +261,7 @@ function collectText(index: LineIndex, start: number, end: number): string {
 function findLabel(index: LineIndex, start: number, end: number): string {
   for (let line = start; line < end; line++) {
     const text = index.lineText(line);
-    if (text.trim() && !RELATIVE.test(text)) return text;
+    if (!isBlank(text) && !RELATIVE.test(text)) return text;
   }
   return '';
 }
