@@ -8,7 +8,11 @@
 // - a burst of 100 back-to-back didChanges with the default debounce (150 ms): which versions get published;
 // - server RSS idle (once the warm-up is over) and after opening 50 different 2,000-line documents and receiving all
 //   their diagnostics.
-// One line per number. Optional: `node scripts/bench-lsp.mjs [edits]` (default 40 edits per size and phase).
+// On Linux each latency also comes with the server's main-thread CPU time per edit (from /proc), which other load on
+// the machine barely changes: wall times on a busy machine vary several-fold from run to run.
+// One line per number. Optional: `node scripts/bench-lsp.mjs [edits] [--server=BUNDLE] [--node-flag=FLAG…]`: 40 edits
+// per size and phase by default; another bundle (a baseline, say) instead of dist/server.js; node flags added to
+// SERVER_EXEC_ARGV.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,14 +27,16 @@ const {
 } = protocol;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const edits = Number(process.argv[2] ?? 40);
+const args = process.argv.slice(2);
+const edits = Number(args.find((arg) => !arg.startsWith('--')) ?? 40);
+const option = (name) => args.filter((arg) => arg.startsWith(`--${name}=`)).map((arg) => arg.slice(name.length + 3));
 const TARGET_P95_MS = 20;
 const TARGET_RSS_MB = 150;
 const IDLE_MS = 1500;
 
-const bundle = path.join(root, 'dist/server.js');
+const bundle = path.resolve(option('server').at(-1) ?? path.join(root, 'dist/server.js'));
 if (!existsSync(bundle)) {
-  console.error('dist/server.js is missing: run `npm run build` first.');
+  console.error(`${path.relative(root, bundle)} is missing: run \`npm run build\` first.`);
   process.exit(2);
 }
 
@@ -42,7 +48,7 @@ function serverExecArgv() {
   return JSON.parse(literal[1].replace(/'/g, '"'));
 }
 
-const execArgv = serverExecArgv();
+const execArgv = [...serverExecArgv(), ...option('node-flag')];
 const workspace = path.join(root, 'bench-workspace');
 const uriOf = (name) => pathToFileURL(path.join(workspace, 'incidents', name)).href;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -92,14 +98,28 @@ async function startServer(debounce) {
   return { child, connection, log, published, open, stop, warmupEnded };
 }
 
+/** Milliseconds the server's main thread has run (Linux with scheduler statistics), else undefined. */
+function mainThreadCpu(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
-function report(label, times, target) {
-  const sorted = [...times].sort((a, b) => a - b);
+/** `measured`: per edit, `time` (didChange → publish) and `cpu` (the server's main-thread CPU meanwhile, or undefined). */
+function report(label, measured, target) {
+  const sorted = measured.map((edit) => edit.time).sort((a, b) => a - b);
   const p95 = quantile(sorted, 0.95);
-  console.log(`${label}: didChange → publish median ${quantile(sorted, 0.5).toFixed(1)} ms (${times.length} edits, debounce 0)`);
+  console.log(`${label}: didChange → publish median ${quantile(sorted, 0.5).toFixed(1)} ms (${measured.length} edits, debounce 0)`);
   console.log(`${label}: didChange → publish p95 ${p95.toFixed(1)} ms${target ? ` (target ≤ ${TARGET_P95_MS} ms: ${p95 <= TARGET_P95_MS ? 'ok' : 'OVER'})` : ''}`);
   console.log(`${label}: didChange → publish max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+  if (measured.some((edit) => edit.cpu === undefined)) return;
+  const cpu = measured.map((edit) => edit.cpu).sort((a, b) => a - b);
+  console.log(`${label}: server main-thread CPU per edit median ${quantile(cpu, 0.5).toFixed(1)} ms`);
+  console.log(`${label}: server main-thread CPU per edit p95 ${quantile(cpu, 0.95).toFixed(1)} ms`);
 }
 
 /** Opens a generated document of `lines` lines and waits for its diagnostics. */
@@ -113,25 +133,31 @@ async function openDocument(server, lines) {
   return { uri, textLines, version: 1, publishedAt, open: publishedAt - started, diagnostics: diagnostics.length };
 }
 
-/** Types `count` characters, one at the end of lines spread over the document, waiting for each version's publish. */
+/**
+ * Types `count` characters, one at the end of lines spread over the document, waiting for each version's publish;
+ * returns each edit's time and the server's main-thread CPU meanwhile.
+ */
 async function type(server, document, count) {
   const { uri, textLines } = document;
-  const times = [];
+  const measured = [];
   for (let i = 0; i < count; i++) {
     const version = ++document.version;
     const line = 20 + Math.floor((i * (textLines.length - 40)) / count);
     const position = { line, character: textLines[line].length };
     textLines[line] += 'x';
     const done = server.published(uri, version);
+    const cpuBefore = mainThreadCpu(server.child.pid);
     const started = performance.now();
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
     });
     await done;
-    times.push(performance.now() - started);
+    const time = performance.now() - started;
+    const cpuAfter = mainThreadCpu(server.child.pid);
+    measured.push({ time, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
   }
-  return times;
+  return measured;
 }
 
 /** `promise`'s value, or undefined once `ms` have passed. */
@@ -149,7 +175,7 @@ function within(promise, ms) {
 async function latency(lines) {
   const server = await startServer(0);
   const opened = await openDocument(server, lines);
-  const times = await type(server, opened, 3 * edits);
+  const typed = await type(server, opened, 3 * edits);
   await server.stop();
 
   const idleServer = await startServer(0);
@@ -161,10 +187,10 @@ async function latency(lines) {
 
   const idleLabel = `lsp ${lines} lines, after ${IDLE_MS / 1000} s idle`;
   console.log(`lsp ${lines} lines: open → publish ${opened.open.toFixed(1)} ms (${opened.diagnostics} diagnostics)`);
-  report(`lsp ${lines} lines`, times.slice(0, edits), lines === 2000);
+  report(`lsp ${lines} lines`, typed.slice(0, edits), lines === 2000);
   report(idleLabel, afterIdle, lines === 2000);
   console.log(`${idleLabel}: ${warmup ? `warm-up over ${(warmup.at - document.publishedAt).toFixed(0)} ms after the open's publish (${warmup.message})` : 'warm-up not over when typing started'}`);
-  report(`lsp ${lines} lines, steady`, times.slice(2 * edits), lines === 2000);
+  report(`lsp ${lines} lines, steady`, typed.slice(2 * edits), lines === 2000);
 }
 
 /** 100 didChanges back to back with the default debounce: only the last version should be published. */

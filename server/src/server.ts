@@ -12,12 +12,12 @@ import { clientFeatures, serverCapabilities, workspaceFolderUris, type ClientFea
 import { provideCodeActions, resolveCodeAction } from './lsp/code-actions';
 import { provideCompletion } from './lsp/completion';
 import { ConfigProblems } from './lsp/config-problems';
-import { Validator } from './lsp/diagnostics';
+import { diagnosticsOf, Validator } from './lsp/diagnostics';
 import { createDocuments, type Services } from './lsp/documents';
 import { readEnvironment } from './lsp/environment';
 import { provideHover } from './lsp/hover';
 import { describeError, guard, guardNotification, Log } from './lsp/log';
-import { isConfigUri, SettingsStore } from './lsp/settings';
+import { defaultDocumentSettings, isConfigUri, SettingsStore } from './lsp/settings';
 import { provideDocumentSymbols, provideFoldingRanges } from './lsp/symbols';
 import { provideTimeline } from './lsp/timeline';
 import { sampleRounds, Warmup, WARMUP_QUIET_MS } from './lsp/warmup';
@@ -38,7 +38,7 @@ const settings = new SettingsStore(connection, log, (config) => configProblems.o
 const analyzer = new Analyzer(log, environment.rules);
 const services: Services = { documents, settings, analyzer, log, now: environment.now };
 const validator = new Validator(services, connection, () => warmup.busy());
-const warmup = new Warmup(sampleRounds(), {
+const warmup = new Warmup(sampleValidationRounds(), {
   rounds: environment.warmupRounds,
   quiet: WARMUP_QUIET_MS,
   idle: () => validator.idle,
@@ -48,6 +48,13 @@ const warmup = new Warmup(sampleRounds(), {
     : `Warm-up stopped after ${rounds} rounds: ${describeError(error)}`),
 });
 let features: ClientFeatures;
+
+/** The warm-up checks its sample as validations check documents, with an analyzer of its own (see lsp/warmup.ts). */
+function sampleValidationRounds(): (index: number) => void {
+  const sampleAnalyzer = new Analyzer(log, environment.rules);
+  const sampleSettings = defaultDocumentSettings();
+  return sampleRounds((document) => diagnosticsOf(sampleAnalyzer, document, sampleSettings));
+}
 
 const revalidate = () => {
   settings.invalidate();

@@ -80,6 +80,7 @@ export class TestClient {
   initializeResult!: InitializeResult;
   private readonly registered = new Map<string, (registration: Registration) => void>();
   private waiters: { test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  private logWaiters: { test: (message: string) => boolean; resolve: (params: LogMessageParams) => void }[] = [];
   private readonly texts = new Map<string, TextDocument>();
 
   private constructor(readonly child: ChildProcess, readonly connection: ProtocolConnection) {}
@@ -90,7 +91,7 @@ export class TestClient {
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => client.onPublish(params));
-    connection.onNotification(LogMessageNotification.type, (params) => { client.logs.push(params); });
+    connection.onNotification(LogMessageNotification.type, (params) => client.onLog(params));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => {
       client.configurationRequests.push(item.scopeUri);
       return options.settings ? options.settings(item.scopeUri) : { debounce: 0 };
@@ -171,6 +172,13 @@ export class TestClient {
     return this.diagnostics(uri, (params) => this.published.indexOf(params) >= seen && test(params));
   }
 
+  /** The first `window/logMessage` (already received or coming) whose message passes `test`. */
+  logged(test: (message: string) => boolean): Promise<LogMessageParams> {
+    const found = this.logs.find((params) => test(params.message));
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.logWaiters.push({ test, resolve }));
+  }
+
   async stop(): Promise<void> {
     if (!this.alive) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
@@ -184,6 +192,13 @@ export class TestClient {
     const document = this.texts.get(uri);
     if (!document) throw new Error(`${uri} is not open`);
     return document;
+  }
+
+  private onLog(params: LogMessageParams): void {
+    this.logs.push(params);
+    const ready = this.logWaiters.filter((waiter) => waiter.test(params.message));
+    this.logWaiters = this.logWaiters.filter((waiter) => !ready.includes(waiter));
+    for (const waiter of ready) waiter.resolve(params);
   }
 
   private onPublish(params: PublishDiagnosticsParams): void {

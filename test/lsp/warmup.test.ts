@@ -1,7 +1,7 @@
 // The server's idle-time warm-up (server/src/lsp/warmup.ts): when rounds run and when they wait, the sample it lints,
 // and the bundled server answering and publishing as usual while it warms up.
 import assert from 'node:assert/strict';
-import { DocumentSymbolRequest, LogMessageNotification, MessageType, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { DocumentSymbolRequest, MessageType, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/core/lint';
 import { defaultTemplate } from '../../server/src/core/template';
 import { sampleRounds, samplePostmortem, Warmup, WARMUP_ROUNDS, type WarmupEnd, type WarmupOptions } from '../../server/src/lsp/warmup';
@@ -78,27 +78,20 @@ describe('warm-up', () => {
     }
   });
 
-  it('runs every round of the sample, through all its sizes', () => {
-    const round = sampleRounds();
+  it('checks each round the next version of the sample, one character longer, through all its sizes', () => {
+    const checked: { uri: string; version: number; length: number }[] = [];
+    const round = sampleRounds((document) => checked.push({ uri: document.uri, version: document.version, length: document.getText().length }));
     for (let index = 0; index < WARMUP_ROUNDS; index++) round(index);
+    assert.equal(checked.length, WARMUP_ROUNDS);
+    assert.deepEqual([...new Set(checked.map((check) => check.uri))], [48, 96, 192, 384].map((entries) => `untitled:warmup-${entries}`));
+    for (const [index, check] of checked.entries()) {
+      const previous = checked[index - 1];
+      if (previous?.uri !== check.uri) continue;
+      assert.equal(check.version, previous.version + 1);
+      assert.equal(check.length, previous.length + 1);
+    }
   });
 });
-
-/** Resolves on the first `window/logMessage` (already received or coming) that passes `test`. */
-function logged(client: TestClient, test: (message: string) => boolean): Promise<string> {
-  const found = client.logs.find((log) => test(log.message));
-  if (found) return Promise.resolve(found.message);
-  return new Promise((resolve) => {
-    // Replaces TestClient's own handler (one per method), so it keeps filling `logs`.
-    const registration = client.connection.onNotification(LogMessageNotification.type, (params) => {
-      client.logs.push(params);
-      if (!test(params.message)) return;
-      registration.dispose();
-      client.connection.onNotification(LogMessageNotification.type, (next) => { client.logs.push(next); });
-      resolve(params.message);
-    });
-  });
-}
 
 describe('language server warm-up', function () {
   this.timeout(30_000);
@@ -114,7 +107,7 @@ describe('language server warm-up', function () {
 
   it('ends after its rounds once the server is idle, logging at debug level and publishing nothing', async () => {
     client = await TestClient.start();
-    const message = await logged(client, (text) => text.startsWith('Warm-up over'));
+    const { message } = await client.logged((text) => text.startsWith('Warm-up over'));
     assert.match(message, new RegExp(`^Warm-up over: ${WARMUP_ROUNDS} rounds in \\d+ ms \\(longest [\\d.]+ ms\\), held back \\d+ times?$`));
     const warmupLogs = client.logs.filter((log) => log.message.startsWith('Warm-up'));
     assert.deepEqual(warmupLogs.map((log) => log.type), [MessageType.Debug, MessageType.Debug]);
@@ -123,7 +116,7 @@ describe('language server warm-up', function () {
 
   it('publishes and answers as usual while it warms up', async () => {
     client = await TestClient.start({ env: { POSTMORTEM_TEST_WARMUP_ROUNDS: '1000000000' } });
-    await logged(client, (text) => text === 'Warm-up started');
+    await client.logged((text) => text === 'Warm-up started');
     const uri = uriOf('incidents/004-warming.txt');
     const text = seed004WithMismatch();
     const expected = (source: string) => [...new Set(lint(source, { template: defaultTemplate }).map((finding) => finding.rule))].sort();

@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { z } from 'zod';
 import { detectTemplate, type Finding, type Fix, type Severity } from '../core';
 import { CONFIG_FILE_NAME } from '../workspace/config';
+import type { Analyzer } from './analysis';
 import { isPostmortemDocument, type Services } from './documents';
 import { describeError } from './log';
 import { isConfigUri, type DocumentSettings } from './settings';
@@ -58,6 +59,31 @@ function toDiagnostic(finding: Finding, version: number): Diagnostic {
   };
 }
 
+/**
+ * What a validation publishes for a postmortem: its findings, and the template hint when nothing chose a template.
+ * The warm-up (warmup.ts) runs it on its sample, with its own analyzer, so that it compiles what edits run.
+ */
+export function diagnosticsOf(analyzer: Analyzer, document: TextDocument, settings: DocumentSettings): Diagnostic[] {
+  return [...analyzer.findings(document, settings).map((finding) => toDiagnostic(finding, document.version)), ...templateHint(analyzer, document, settings)];
+}
+
+function templateHint(analyzer: Analyzer, document: TextDocument, settings: DocumentSettings): Diagnostic[] {
+  if (settings.templateChosen) return [];
+  const guess = detectTemplate(analyzer.parse(document, settings));
+  if (!guess || guess.template.name === settings.template.name) return [];
+  const { name } = guess.template;
+  const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
+  const data: z.infer<typeof TemplateHintData> = { template: name };
+  return [{
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } },
+    severity: DiagnosticSeverity.Information,
+    code: TEMPLATE_HINT_CODE,
+    source: DIAGNOSTIC_SOURCE,
+    message: `Closest built-in template: ${name} (${guess.matched}/${guess.required} sections). Add a ${CONFIG_FILE_NAME} with \`extends: ${name}\` to check against it.`,
+    data,
+  }];
+}
+
 export class Validator {
   /** Per document, the latest scheduled validation; an older one finding a newer generation here gives up. */
   private readonly pending = new Map<string, { generation: number; timer?: NodeJS.Timeout }>();
@@ -98,23 +124,6 @@ export class Validator {
       .catch((error: unknown) => this.services.log.error(`Clearing the diagnostics of ${uri} failed: ${describeError(error)}`));
   }
 
-  private templateHint(document: TextDocument, settings: DocumentSettings): Diagnostic[] {
-    if (settings.templateChosen) return [];
-    const guess = detectTemplate(this.services.analyzer.parse(document, settings));
-    if (!guess || guess.template.name === settings.template.name) return [];
-    const { name } = guess.template;
-    const firstLine = document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
-    const data: z.infer<typeof TemplateHintData> = { template: name };
-    return [{
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } },
-      severity: DiagnosticSeverity.Information,
-      code: TEMPLATE_HINT_CODE,
-      source: DIAGNOSTIC_SOURCE,
-      message: `Closest built-in template: ${name} (${guess.matched}/${guess.required} sections). Add a ${CONFIG_FILE_NAME} with \`extends: ${name}\` to check against it.`,
-      data,
-    }];
-  }
-
   private cancel(uri: string): void {
     clearTimeout(this.pending.get(uri)?.timer);
     this.pending.delete(uri);
@@ -133,7 +142,7 @@ export class Validator {
       const { version } = document;
       const started = performance.now();
       const diagnostics = isPostmortemDocument(document, settings)
-        ? [...analyzer.findings(document, settings).map((finding) => toDiagnostic(finding, version)), ...this.templateHint(document, settings)]
+        ? diagnosticsOf(analyzer, document, settings)
         : [];
       const elapsed = performance.now() - started;
       // Changes that arrived while linting are applied first; a result for an older version is never published.

@@ -239,6 +239,11 @@ export class SettingsStore {
   }
 }
 
+/** A document's settings with the client's defaults, no config and no path: those of the warm-up's sample. */
+export function defaultDocumentSettings(): DocumentSettings {
+  return buildSettings(DEFAULT_SETTINGS, null, null, undefined);
+}
+
 function buildSettings(client: ClientSettings, config: WorkspaceConfig | null, filePath: string | null, folder: string | undefined): DocumentSettings {
   const valid = config !== null && config.configPath !== null && config.problems.length === 0;
   const template = valid ? config.template : builtInTemplates.find((candidate) => candidate.name === client.template) ?? defaultTemplate;
