@@ -101,6 +101,35 @@ describe('robustness: regressions', () => {
     assert.ok(fixAllPasses('On 2023-11-28T14:38:00Z to 02:33 IST users saw errors.\n') <= 2);
   });
 
+  // time-range-inverted's plain swap came first in the findings and won the overlap with timestamp-not-utc's fix,
+  // which swaps as it converts: the conversion waited a pass, and whatever read the range a third. The plain swap
+  // now defers, but only to a timestamp-not-utc that runs and reports on that line.
+  describe('time-range-inverted leaves an inverted range to timestamp-not-utc\'s swap-and-convert', () => {
+    const preferredSwap = (text: string, options: Parameters<typeof lint>[1] = {}) =>
+      lint(text, options).filter((finding) => finding.rule === 'time-range-inverted').map((finding) => finding.fixes.some((fix) => fix.isPreferred));
+    const written = 'From 2023-01-08T08:00Z to 2023-01-08T08:00+01:00 errors rose.\n';
+    const declared = 'All times in PST.\nOn 2024-01-10 from 14:00 to 13:30 users saw errors.\n';
+    it('when timestamp-not-utc converts the range, by a written zone or a declaration', () => {
+      assert.deepEqual(preferredSwap(written), [false]);
+      assert.deepEqual(preferredSwap(declared), [false]);
+      assert.deepEqual(preferredSwap(`All times in PST.\n<!-- postmortem-disable-next-line timestamp-not-utc -->\n${declared.split('\n')[1]}\n`), [false]);
+    });
+    it('not when timestamp-not-utc is off, or disabled on the line of its finding', () => {
+      assert.deepEqual(preferredSwap(written, { severities: { 'timestamp-not-utc': 'off' } }), [true]);
+      assert.deepEqual(preferredSwap(`<!-- postmortem-disable-next-line timestamp-not-utc -->\n${written}`), [true]);
+      assert.deepEqual(preferredSwap(declared, { severities: { PM007: 'off' } }), [true]);
+      assert.deepEqual(preferredSwap(`<!-- postmortem-disable-next-line timestamp-not-utc -->\n${declared}`), [true]);
+    });
+    it('fix-all settles within two passes when a move holds the range back a pass', () => {
+      assert.ok(fixAllPasses('Jul 1 2023,0:02\r2023-1-4/8:00 until 3 Jul 2012,2:33IST') <= 2);
+      assert.ok(fixAllPasses('2024-2-2 9:00\n2023-1-8T8:00Z to 2023-1-8T8:00+0100') <= 2);
+    });
+    it('and timestamp-not-utc does not swap a range time-range-inverted does not report', () => {
+      const fixes = lint(written, { severities: { ...NO_SECTIONS.severities, 'time-range-inverted': 'off' } }).flatMap((finding) => finding.fixes.filter((fix) => fix.isPreferred));
+      assert.deepEqual(fixes.map((fix) => fix.edits.map((edit) => edit.newText)), [['2023-01-08T07:00Z']]);
+    });
+  });
+
   // A Timeline section nested in another was read twice: its entries were listed twice, and timeline-order's sort
   // fix had two edits for the same block, so it could never be applied.
   it('entries of a Timeline section inside another Timeline section are listed once', () => {
@@ -160,6 +189,62 @@ describe('robustness: regressions', () => {
       const text = 'Between 23:59:59 until 2024-05-12 09:00 EDT users saw errors.\n';
       assert.equal(fixAll(text, (current) => lint(current, NO_SECTIONS)).text, 'Between 2024-05-12 13:00:00 until 2024-05-13 03:59 UTC users saw errors.\n');
     });
+  });
+
+  // A range's start written without a meridiem takes the end's ("9:00 to 11:30 PM" starts at 21:00): a conversion or
+  // swap that wrote the start as "03:00" before "09:38PM" moved it twelve hours, and the duration measured from it
+  // was rewritten in a third pass. Such a rewrite is offered, not applied; and the two ends of a range, each written
+  // in another zone, are converted together, so that neither end's fix reads the other's old text.
+  describe('rewritten ranges start where they did', () => {
+    for (const text of [
+      '2023-11-8 4:38 until Jul 1 2023 11PM\nDuration\t5s time ET',
+      'Impact duration: 5m\nJul 1 2023 6PM\n2023-1-4/1:34 2024-7-1 2:00PT to Jul 1 2023 6PM',
+      'Jul 1 2023 6PM\n2023-1-4/1:01 2:00PT to Jul 1 1PM PT',
+    ]) it(JSON.stringify(text), () => assert.ok(fixAllPasses(text) <= 2));
+    it('either end\'s fix on its own keeps the start', () => {
+      const text = 'On 2024-06-30 2:00 PT to 2024-07-01 1 PM PT checkout failed.\n';
+      const starts = (source: string) => parse(source).stamps.filter((stamp) => stamp.range?.role === 'from').map((stamp) => stamp.epoch);
+      for (const finding of lint(text, NO_SECTIONS)) assert.deepEqual(starts(applyFixes(text, [finding]).text), starts(text), finding.message);
+    });
+  });
+
+  // A date without a time took its zone from the other end of its range ("From 2024-02-02 to 2024-02-02 02:33 IST"):
+  // converting that end moved the day's start from midnight IST to midnight UTC, after the end. Offered, not applied.
+  // And a time after a date, in no range ("Between November 2 2023 and 2:33 IST"), converted with its UTC date in front,
+  // joined that date as the end of a range that read inverted.
+  describe('timestamp-not-utc does not apply a conversion that changes how a date next to the stamp reads', () => {
+    for (const text of ['From 2024-02-02 to 2024-02-02 02:33 IST users saw errors.\n', 'Between November 2 2023 and 2:33 IST users saw errors.\n']) {
+      it(JSON.stringify(text), () => {
+        assert.deepEqual(lint(text, NO_SECTIONS).map((finding) => [finding.rule, finding.fixes.some((fix) => fix.isPreferred)]), [['timestamp-not-utc', false]]);
+      });
+    }
+    for (const text of ['Detected 3:04\rduration 5s\nBetween November 2 2023 and 2:33IST', 'start 0:00\nTime to resolve: 9m 2024-2-2- 2:33IST', 'November 2 2023 to 2:33IST\nImpact duration\t2s\n2024-1-3 6pm-5:30\n7:47']) {
+      it(`fix-all settles within two passes: ${JSON.stringify(text)}`, () => assert.ok(fixAllPasses(text) <= 2));
+    }
+  });
+
+  // A stamp after an inverted range whose ends are on different days read its date from the end ("… to 2023-07-01
+  // 11:26 UTC …; retried at 12:00 UTC"): the swap gave it the other day, and the duration measured to it changed in a
+  // third pass. Such a swap is offered, not applied.
+  // A conversion that puts a stamp on another day does the same.
+  it('neither a swap nor a conversion is applied when it moves the date of a stamp after it', () => {
+    assert.ok(fixAllPasses('Impact duration: 5m\nJul 1 2023 6PM\n2023-1-4/1:34 2024-7-1 2:00 to Jul 1 2023 1126 1:40-6:00') <= 2);
+    assert.ok(fixAllPasses('Impact duration: 5m\nJul 1 2023 6PM\n2023-1-4/1:34>07-01 2:00PT to Jul 1 6PM 1:40-6:00') <= 2);
+  });
+
+  // timeline-order moved the entry a stamp above the list took its date from ("start 0:00", dated from the first
+  // entry): the stamp read another entry's date, and the duration measured from it changed in a third pass.
+  it('timeline-order does not apply moves that change the date another stamp reads from the list', () => {
+    assert.ok(fixAllPasses('start 0:00\nduration 5s\n**Timeline**\n2023-11-8T8:00+0100\nJul 1 2023,2PM') <= 2);
+  });
+
+  // missing-section inserted a setext heading right under a line of text, which made that line the heading: the
+  // section was still missing, and was inserted again in the next pass.
+  it('missing-section leaves a blank line between a line of text and the heading it inserts', () => {
+    const text = 'Key events\n=\nd 23:44\n2:33IST\n2024-5-1/2:00\n## Follow-up\n6:00';
+    const fixed = fixAll(text, lint).text;
+    assert.equal(fixed.split('\n').filter((line) => line === 'Root cause').length, 1, fixed);
+    assert.match(fixed, /2024-5-1\/2:00\n\nRoot cause\n=+\n/);
   });
 
   // timeline-order moved a table row together with the line under the table, over the fixes of that line; and moves

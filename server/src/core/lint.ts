@@ -1,9 +1,9 @@
 // lint(text) → findings: parse once, run every enabled rule, turn offsets into LSP ranges.
 import type { Postmortem } from './model';
 import { parse } from './parse';
-import { rules, type Rule } from './rules';
+import { rules, type Rule, type RuleContext } from './rules';
 import type { Template } from './template';
-import type { Finding, SeveritySetting } from './types';
+import type { Finding, Severity, SeveritySetting } from './types';
 
 export interface LintOptions {
   template?: Template;
@@ -21,14 +21,19 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
 
 export function lintDocument(doc: Postmortem, options: LintOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const running: { rule: Rule; severity: Severity }[] = [];
   for (const rule of options.rules ?? rules) {
     const severity = options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? rule.defaultSeverity;
-    if (severity === 'off') continue;
+    if (severity !== 'off') running.push({ rule, severity });
+  }
+  const names = new Set(running.map(({ rule }) => rule.name));
+  const context: RuleContext = { reports: (name, line) => names.has(name) && !doc.inline.disabledAt(line, name) };
+  for (const { rule, severity } of running) {
     const found: Finding[] = [];
     try {
       rule.check(doc, (report) => {
         const range = doc.index.rangeOf(report.span);
-        if (doc.inline.disabledAt(range.start.line, rule.name)) return;
+        if (!context.reports(rule.name, range.start.line)) return;
         found.push({
           id: rule.id,
           rule: rule.name,
@@ -43,7 +48,7 @@ export function lintDocument(doc: Postmortem, options: LintOptions = {}): Findin
               edits: fix.edits.map((edit) => ({ range: doc.index.rangeOf(edit), newText: edit.newText })),
             })),
         });
-      });
+      }, context);
     } catch (error) {
       options.onRuleError?.(rule, error);
       continue;

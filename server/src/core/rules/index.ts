@@ -16,7 +16,7 @@ import { timestampMissingZone } from './timestamp-missing-zone';
 import { timestampNotUtc } from './timestamp-not-utc';
 import { timestampZoneDstMismatch } from './timestamp-zone-dst-mismatch';
 
-export type { Rule, RuleMeta } from './rule';
+export type { Rule, RuleContext, RuleMeta } from './rule';
 
 export const rules: readonly Rule[] = [
   missingSection,

@@ -21,7 +21,9 @@ export const missingSection: Rule = {
       const at = next ? lineOffset(doc, next.section.line) : doc.text.length;
       const lines = [writeHeading(section.name, style, level), ...(section.skeleton ? ['', section.skeleton] : []), ''];
       const block = lines.join('\n').replace(/\n/g, newline);
-      const lead = next ? '' : (/[\r\n]$/.test(doc.text) ? newline : newline + newline);
+      // A heading right under a line of text would continue its paragraph (a setext underline would make that line
+      // the heading): a blank line comes first.
+      const lead = next ? (next.section.line > 0 && doc.index.lineText(next.section.line - 1).trim() ? newline : '') : (/[\r\n]$/.test(doc.text) ? newline : newline + newline);
       const aliases = section.aliases.length ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
       const condition = section.when ? ` when ${describeCondition(section.when)}` : '';
       report({

@@ -1,7 +1,7 @@
 // The two ends of a written range as fixes rewrite them: swapped when inverted ("14:00 - 13:30", time-range-inverted's
 // fix, and timestamp-not-utc's, which writes the swap in UTC so that one pass of fix-all does both), and dated.
 import type { CalendarDate, Postmortem, Stamp } from '../model';
-import { formatStampLike } from '../timestamps';
+import { formatStampLike, scanTimestamps } from '../timestamps';
 import { offsetAt, wallMillis } from '../zones';
 import { sameUtcDay, utcDate } from './describe';
 import type { FixDraft } from './rule';
@@ -39,13 +39,42 @@ function valuesAt(epoch: number, zone: Stamp['zone']) {
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
 }
 
+/**
+ * Whether `fromText` and `toText`, written in place of the ends of a range, read back with the start at `hour`: a
+ * start written without a meridiem takes the end's ("9:00 to 11:30 PM" starts at 21:00), so a rewritten start can
+ * read twelve hours off, and fix-all would then rewrite what was measured from it.
+ */
+export function startReadsAs(doc: Postmortem, from: Stamp, to: Stamp, fromText: string, toText: string, hour: number): boolean {
+  const { stamps, ranges } = scanTimestamps(fromText + doc.text.slice(from.span.end, to.span.start) + toText);
+  const range = ranges.find((candidate) => stamps[candidate.from].start === 0);
+  return !range || stamps[range.from].time?.hour === hour;
+}
+
+/** Whether a stamp after `end` that writes no date reads the date of `end`'s line ("… to Jul 1 2023 11:26, 1:40"). */
+export function lendsDateOnward(doc: Postmortem, end: Stamp): boolean {
+  const stamps = doc.stamps;
+  // Stamps are in text order: the first after `end`, then on while they are on its line or read their date from it.
+  let lo = 0;
+  let hi = stamps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stamps[mid].span.start <= end.span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < stamps.length && (stamps[i].line === end.line || stamps[i].dateLine === end.line); i++) {
+    if (stamps[i].dateSource === 'context' && stamps[i].dateLine === end.line) return true;
+  }
+  return false;
+}
+
 export interface RangeSwap {
   edits: FixDraft['edits'];
   /**
    * Whether the swapped range reads back as written. An end that does not write its date must get a value on the
    * day it will be read on: otherwise ("14:38Z to 02:33 IST", the end taking its date from the start) the range
    * moves by a day on every fix-all pass. And an end that writes an abbreviation (PDT) must still be in that half
-   * of the year with its new value. A swap that does not round-trip is offered, not applied by fix-all.
+   * of the year with its new value; a start without a meridiem must not take the end's; and no stamp after the range
+   * may read its date from the end. A swap that does not round-trip is offered, not applied by fix-all.
    */
   roundTrips: boolean;
 }
@@ -81,6 +110,9 @@ export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (e
   };
   return {
     edits: [{ ...from.span, newText: fromEdit }, { ...to.span, newText: toEdit }],
-    roundTrips: (fromDated || sameDay(newFrom, fromDayAfter)) && (toDated || sameDay(newTo, toDayAfter)) && season(from, to.epoch!) && season(to, from.epoch!),
+    roundTrips: (fromDated || sameDay(newFrom, fromDayAfter)) && (toDated || sameDay(newTo, toDayAfter)) && season(from, to.epoch!) && season(to, from.epoch!)
+      && (!from.parts.time || startReadsAs(doc, from, to, fromEdit, toEdit, newFrom.hour))
+      // The stamps after the range that take its end's date would take the other day.
+      && (sameDay(from.date ?? FLOATING_DAY, to.date ?? FLOATING_DAY) || !lendsDateOnward(doc, to)),
   };
 }

@@ -24,6 +24,15 @@ export interface Report {
   fixes?: FixDraft[];
 }
 
+/**
+ * What a rule knows of the others in the run: a rule whose fix would clash with another's, where that other rule's
+ * fix does both at once, leaves the text to it only when that rule reports there.
+ */
+export interface RuleContext {
+  /** Whether the rule named `rule` runs (not `off`) and is not disabled inline on `line`. */
+  reports(rule: string, line: number): boolean;
+}
+
 export interface Rule extends RuleMeta {
-  check(doc: Postmortem, report: (finding: Report) => void): void;
+  check(doc: Postmortem, report: (finding: Report) => void, context: RuleContext): void;
 }

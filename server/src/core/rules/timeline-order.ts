@@ -56,11 +56,23 @@ function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]
  * written, or every entry dated from one line outside the list (a front matter date, the summary). A time
  * whose date comes from the entry above would change day when moved, and fix-all would move it back.
  */
-function movable(entries: TimelineEntry[]): boolean {
-  if (entries.every((entry) => entry.stamp.dateSource === 'written')) return true;
+function movable(doc: Postmortem, entries: TimelineEntry[]): boolean {
   const dateLine = entries[0].stamp.dateLine;
-  return entries.every((entry) => entry.stamp.dateSource === 'context' && entry.stamp.dateLine === dateLine)
-    && (dateLine === undefined || dateLine < entries[0].line || dateLine > entries[entries.length - 1].line);
+  const datesKept = entries.every((entry) => entry.stamp.dateSource === 'written')
+    || (entries.every((entry) => entry.stamp.dateSource === 'context' && entry.stamp.dateLine === dateLine)
+      && (dateLine === undefined || dateLine < entries[0].line || dateLine > entries[entries.length - 1].line));
+  return datesKept && !datedFromAnotherEntry(doc, entries);
+}
+
+/**
+ * Whether a stamp takes its date from an entry it does not move with ("start 0:00" above a list, dated from its
+ * first entry): after a move it would read another entry's date.
+ */
+function datedFromAnotherEntry(doc: Postmortem, entries: TimelineEntry[]): boolean {
+  const entryAt = new Map<number, TimelineEntry>();
+  for (const entry of entries) for (let line = entry.block.start; line < entry.block.end; line++) entryAt.set(line, entry);
+  return doc.stamps.some((stamp) => stamp.dateSource === 'context' && stamp.dateLine !== undefined
+    && entryAt.has(stamp.dateLine) && entryAt.get(stamp.dateLine) !== entryAt.get(stamp.line));
 }
 
 export const timelineOrder: Rule = {
@@ -91,13 +103,13 @@ export const timelineOrder: Rule = {
         span: first.stamp.span,
         message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
           + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
-        fixes: [{ ...reorder(doc, entries, [...entries].reverse(), `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`), isPreferred: movable(entries) }],
+        fixes: [{ ...reorder(doc, entries, [...entries].reverse(), `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`), isPreferred: movable(doc, entries) }],
       });
       return;
     }
     // Never a step the wrong way: no entry is out of order.
     if (descending ? ups === 0 : downs === 0) return;
-    const stable = movable(entries);
+    const stable = movable(doc, entries);
     // The entries' positions in the order the template asks for (by instant, then line); where each entry goes in
     // it, and the largest of those up to each entry in document order: the first entry that sorts after a given one
     // is then a binary search, not a scan of the list.

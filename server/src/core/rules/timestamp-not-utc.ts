@@ -1,47 +1,112 @@
 import type { Postmortem, Stamp } from '../model';
-import type { FixDraft, Rule } from './rule';
+import type { FixDraft, Rule, RuleContext } from './rule';
 import { inUtc, sameUtcDay } from './describe';
-import { invertedRange, swapRange, withUtcDate } from './ranges';
+import { invertedRange, lendsDateOnward, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { scanTimestamps } from '../timestamps';
 import type { ZoneDeclaration } from '../zones';
+
+const NAME = 'timestamp-not-utc';
 
 function target(doc: { template: { timezone: string } }): string {
   return doc.template.timezone.toUpperCase();
 }
 
+const convertible = (stamp: Stamp) => stamp.epoch !== undefined && !!stamp.parts.time && !stamp.invalid;
+
+/** A stamp reported on its own, converted by its own fix. */
+const writtenInOtherZone = (stamp: Stamp) => stamp.zoneSource === 'written' && !!stamp.zone && !stamp.zone.isUtc && convertible(stamp);
+
 /**
  * The conversion of an end of an inverted range, swapped: converting and swapping (time-range-inverted's fix) edit
  * the same text, so fix-all would do one per pass, and a duration checked against the range in between would need
- * a third. Undefined when that swap would not read back as written, or time-range-inverted is silenced on its line.
+ * a third. Undefined when that swap would not read back as written, or time-range-inverted does not report the range.
  */
-function swappedInUtc(doc: Postmortem, stamp: Stamp, writesUtc: (end: Stamp) => boolean): FixDraft['edits'] | undefined {
+function swappedInUtc(doc: Postmortem, context: RuleContext, stamp: Stamp, writesUtc: (end: Stamp) => boolean): FixDraft['edits'] | undefined {
   const inverted = invertedRange(stamp);
-  if (!inverted || doc.inline.disabledAt(inverted.from.line, 'time-range-inverted')) return undefined;
+  if (!inverted || !context.reports('time-range-inverted', inverted.from.line)) return undefined;
   const swap = swapRange(doc, inverted.from, inverted.to, writesUtc);
   return swap.roundTrips ? swap.edits : undefined;
 }
 
+/** The swap converting `stamp`, written in another zone, and the other end of its range. */
+function swappedWithWrittenZone(doc: Postmortem, context: RuleContext, stamp: Stamp): FixDraft['edits'] | undefined {
+  // An end that takes its zone from this one is read in UTC after the fix; one with its own zone is converted by
+  // its own finding, with the same edits.
+  return swappedInUtc(doc, context, stamp, (end) => end === stamp || end.zoneSource === 'range' || writtenInOtherZone(end));
+}
+
+/** The swap converting both ends of `stamp`'s range, which inherit `declaration`. */
+function swappedWithDeclaration(doc: Postmortem, context: RuleContext, stamp: Stamp, declaration: ZoneDeclaration): FixDraft['edits'] | undefined {
+  return stamp.range?.partner.declaration === declaration ? swappedInUtc(doc, context, stamp, (end) => end.declaration === declaration) : undefined;
+}
+
+/** How far before a stamp a range it could end starts: a date and a join ("between November 2 2023 and "). */
+const RANGE_REACH = 64;
+
+/**
+ * Whether a stamp of no range, written as `text`, still joins no other: the date a conversion writes in front of it
+ * can make it the end of a range from a date before it ("between November 2 2023 and 2023-11-01 21:03 UTC"). Only
+ * the text just before the stamp is scanned, the same way for both: a line can hold thousands of stamps.
+ */
+function staysAlone(doc: Postmortem, stamp: Stamp, text: string): boolean {
+  const before = doc.text.slice(Math.max(doc.index.lineStarts[stamp.line], stamp.span.start - RANGE_REACH), stamp.span.start);
+  return scanTimestamps(before + text).ranges.length === scanTimestamps(before + doc.text.slice(stamp.span.start, stamp.span.end)).ranges.length;
+}
+
+/**
+ * Whether the `converted` stamps (each with its text in UTC) are read as before, and so are the stamps after them: alone,
+ * or in ranges that start where they did.
+ */
+function readsBack(doc: Postmortem, converted: Map<Stamp, string>): boolean {
+  for (const [stamp, text] of converted) {
+    // The stamps after it that read its date would take its UTC day.
+    if (stamp.date && !sameUtcDay(stamp.epoch!, Date.UTC(stamp.date.year, stamp.date.month - 1, stamp.date.day)) && lendsDateOnward(doc, stamp)) return false;
+    if (!stamp.range) {
+      if (!staysAlone(doc, stamp, text)) return false;
+      continue;
+    }
+    const [from, to] = stamp.range.role === 'from' ? [stamp, stamp.range.partner] : [stamp.range.partner, stamp];
+    if (!from.parts.time) continue;
+    const written = (end: Stamp) => converted.get(end) ?? doc.text.slice(end.span.start, end.span.end);
+    const hour = converted.has(from) ? new Date(from.epoch!).getUTCHours() : from.parts.time.hour;
+    if (!startReadsAs(doc, from, to, written(from), written(to), hour)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a finding of this rule swaps the inverted range `from` → `to` as it converts it: time-range-inverted then
+ * leaves the range to that fix, which does both in one pass.
+ */
+export function convertsSwapped(doc: Postmortem, context: RuleContext, from: Stamp, to: Stamp): boolean {
+  if (target(doc) !== 'UTC') return false;
+  if ([from, to].some((end) => writtenInOtherZone(end) && context.reports(NAME, end.line) && swappedWithWrittenZone(doc, context, end))) return true;
+  const declaration = from.declaration;
+  return !!declaration && !declaration.zone.isUtc && context.reports(NAME, declaration.line)
+    && [from, to].some((end) => convertible(end) && swappedWithDeclaration(doc, context, end, declaration));
+}
+
 export const timestampNotUtc: Rule = {
   id: 'PM007',
-  name: 'timestamp-not-utc',
+  name: NAME,
   description: 'A timestamp is written in another zone or offset than the one the template requires (UTC by default).',
   defaultSeverity: 'warning',
   tags: ['timestamps', 'zones'],
   fixable: true,
-  check(doc, report) {
+  check(doc, report, context) {
     if (target(doc) !== 'UTC') return;
-    const convertible = (stamp: Stamp) => stamp.epoch !== undefined && !!stamp.parts.time && !stamp.invalid;
-    // The stamps reported one by one, each converted by its own fix.
-    const writtenInOtherZone = (stamp: Stamp) => stamp.zoneSource === 'written' && !!stamp.zone && !stamp.zone.isUtc && convertible(stamp);
     for (const stamp of doc.stamps) {
       if (!writtenInOtherZone(stamp)) continue;
       const utc = inUtc(stamp);
       const edits = [{ ...stamp.span, newText: utc }];
       // "02:33 IST to 9:11 a.m.": the other end takes its zone from this one. Rewriting only this end would move the
-      // other to UTC clock time; it is converted with it, and keeps taking the zone from this end.
+      // other to UTC clock time; it is converted with it, and keeps taking the zone from this end. An other end with a
+      // zone of its own is converted with it too: alone, a start could take the other end's meridiem ("2:00 PT to 1PM
+      // PT"), and each end's fix would wait for the other's.
       const partner = stamp.range?.partner;
       let preferred = true;
-      if (partner && partner.zoneSource === 'range' && convertible(partner)) {
-        const partnerText = inUtc(partner, '');
+      if (partner && (partner.zoneSource === 'range' || writtenInOtherZone(partner)) && convertible(partner)) {
+        const partnerText = inUtc(partner, partner.zoneSource === 'range' ? '' : 'UTC');
         if (sameUtcDay(stamp.epoch!, partner.epoch!)) {
           edits.push({ ...partner.span, newText: partnerText });
         } else {
@@ -50,14 +115,18 @@ export const timestampNotUtc: Rule = {
         }
         // Without dates, a range that now crosses midnight in UTC would read backwards: the user decides.
         if ((stamp.dateSource === 'none' || partner.dateSource === 'none') && !sameUtcDay(stamp.epoch!, partner.epoch!)) preferred = false;
+      } else if (partner?.zoneSource === 'range' && partner.epoch !== undefined && !partner.parts.time) {
+        // "Between November 2 2023 and 2:33 IST": the day takes its zone from this end, and would begin at midnight UTC
+        // instead, hours away, perhaps after the converted end: the user decides.
+        preferred = false;
       } else if (partner?.zone?.isUtc && stamp.range!.role === 'from' && partner.parts.date?.implied && convertible(partner) && !sameUtcDay(stamp.epoch!, partner.epoch!)) {
         // "30 July, 02:33 IST to 14:38 UTC": the end reads the start's date, which the conversion moves to 29 July.
         edits.push({ ...partner.span, newText: withUtcDate(partner, doc.text.slice(partner.span.start, partner.span.end), partner.epoch!) });
       }
-      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred: preferred };
-      // An end that takes its zone from this one is read in UTC after the fix; one with its own zone is converted by
-      // its own finding, with the same edits.
-      const swapped = swappedInUtc(doc, stamp, (end) => end === stamp || end.zoneSource === 'range' || writtenInOtherZone(end));
+      const converted = new Map([[stamp, edits[0].newText]]);
+      if (edits.length > 1) converted.set(partner!, edits[1].newText);
+      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred: preferred && readsBack(doc, converted) };
+      const swapped = swappedWithWrittenZone(doc, context, stamp);
       report({
         span: stamp.span,
         message: `${stamp.parts.text} is in ${stamp.zone!.name}, not UTC: ${utc}.`,
@@ -83,13 +152,14 @@ export const timestampNotUtc: Rule = {
         edits: [{ ...declaration.span, newText: 'UTC' }],
       };
       const done = new Set<Stamp>();
+      const converted = new Map<Stamp, string>();
       for (const stamp of inherited) {
         if (done.has(stamp)) continue;
         // Both ends of a range inheriting the declaration: swapped as they are converted when the range is inverted,
         // each writing its date when they fall on different days in UTC.
         const partner = stamp.range?.partner;
         const pair = partner?.declaration === declaration;
-        const swapped = pair ? swappedInUtc(doc, stamp, (end) => end.declaration === declaration) : undefined;
+        const swapped = swappedWithDeclaration(doc, context, stamp, declaration);
         if (swapped) {
           fix.edits.push(...swapped);
           done.add(partner!);
@@ -97,8 +167,10 @@ export const timestampNotUtc: Rule = {
         }
         const text = inUtc(stamp, '');
         const crossDay = pair && convertible(partner!) && !sameUtcDay(stamp.epoch!, partner!.epoch!);
-        fix.edits.push({ ...stamp.span, newText: crossDay ? withUtcDate(stamp, text, stamp.epoch!) : text });
+        converted.set(stamp, crossDay ? withUtcDate(stamp, text, stamp.epoch!) : text);
+        fix.edits.push({ ...stamp.span, newText: converted.get(stamp)! });
       }
+      fix.isPreferred = readsBack(doc, converted);
       report({
         span: declaration.span,
         message: `Times are declared in ${declaration.zone.name}, not UTC` + (inherited.length ? ` (${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} inherit it).` : '.'),
