@@ -82,7 +82,10 @@ export function diagnosticsSuite(): void {
       const entry = editor.document.getText().indexOf('\n\n', editor.document.getText().indexOf('- **2:30 PM PST:**'));
       await editor.edit((builder) => builder.insert(editor.document.positionAt(entry), '\n- **2:40 PM PST:**\n  - Monitoring confirmed the recovery.'));
       await diagnosticsWhen(uri, (current) => current.filter((diagnostic) => codeOf(diagnostic) === 'timestamp-zone-dst-mismatch').length === 11, '11 timestamp-zone-dst-mismatch');
+      // Ctrl+S saves the active editor: make sure it is this one (a CI run once saved nothing, the file on disk unchanged).
+      await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.save');
+      assert.equal(editor.document.isDirty, false);
       const saved = await readWorkspaceFile(uri);
       assert.equal(saved, editor.document.getText());
       assert.match(saved, /- \*\*8:32 PM UTC:\*\*/);
