@@ -17,6 +17,9 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'update.mode': 'none',
   'telemetry.telemetryLevel': 'off',
   'git.openRepositoryInParentFolders': 'never',
+  // VS Code for the Web saves a second after each edit by default; desktop VS Code does not. An auto-save races the
+  // suite's Ctrl+S, and skips the `explicit` code actions on save: it made the fix-all-on-save tests flaky.
+  'files.autoSave': 'off',
 };
 
 /**

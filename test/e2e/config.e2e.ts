@@ -2,7 +2,7 @@
 // re-checks the open postmortems against the template it names.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, diagnosticCodes, diagnosticsWhen, open, replaceInEditor, seed, SEED_004, writeWorkspaceFile } from './helpers';
+import { closeAllEditors, codeOf, diagnosticCodes, diagnosticsWhen, open, replaceInEditor, saveLikeCtrlS, seed, SEED_004, writeWorkspaceFile } from './helpers';
 
 export function configSuite(): void {
   describe('.postmortem.yaml', () => {
@@ -23,7 +23,7 @@ export function configSuite(): void {
       assert.deepEqual(problem.range, new vscode.Range(1, 7, 1, 14));
 
       await replaceInEditor(editor, 'strickt', 'strict');
-      await vscode.commands.executeCommand('workbench.action.files.save');
+      await saveLikeCtrlS(editor);
       await diagnosticCodes(yaml, []);
       // Now checked against incident-report: seed 004 has Symptoms before Summary.
       const [order] = await diagnosticCodes(postmortem, ['section-order']);

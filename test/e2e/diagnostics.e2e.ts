@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  closeAllEditors, codeOf, diagnosticCodes, diagnosticWith, diagnosticsWhen, open, readWorkspaceFile, replaceInEditor, seed, SEED_003, SEED_004,
-  SOURCE, writeWorkspaceFile,
+  closeAllEditors, codeOf, diagnosticCodes, diagnosticWith, diagnosticsWhen, open, readWorkspaceFile, replaceInEditor, saveLikeCtrlS, seed, SEED_003,
+  SEED_004, SOURCE, writeWorkspaceFile,
 } from './helpers';
 
 export function diagnosticsSuite(): void {
@@ -61,8 +61,7 @@ export function diagnosticsSuite(): void {
       await replaceInEditor(editor, '4h25min', '4h15min');
       await diagnosticWith(uri, 'duration-mismatch');
 
-      // What Ctrl+S runs: the save participants (code actions on save) included.
-      await vscode.commands.executeCommand('workbench.action.files.save');
+      await saveLikeCtrlS(editor);
       assert.equal(editor.document.isDirty, false);
       const saved = await readWorkspaceFile(uri);
       assert.equal(saved, editor.document.getText());
@@ -82,9 +81,7 @@ export function diagnosticsSuite(): void {
       const entry = editor.document.getText().indexOf('\n\n', editor.document.getText().indexOf('- **2:30 PM PST:**'));
       await editor.edit((builder) => builder.insert(editor.document.positionAt(entry), '\n- **2:40 PM PST:**\n  - Monitoring confirmed the recovery.'));
       await diagnosticsWhen(uri, (current) => current.filter((diagnostic) => codeOf(diagnostic) === 'timestamp-zone-dst-mismatch').length === 11, '11 timestamp-zone-dst-mismatch');
-      // Ctrl+S saves the active editor: make sure it is this one (a CI run once saved nothing, the file on disk unchanged).
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.files.save');
+      await saveLikeCtrlS(editor);
       assert.equal(editor.document.isDirty, false);
       const saved = await readWorkspaceFile(uri);
       assert.equal(saved, editor.document.getText());

@@ -140,6 +140,32 @@ export async function replaceInEditor(editor: vscode.TextEditor, from: string, t
   if (!applied) throw new Error(`the edit "${from}" → "${to}" was not applied`);
 }
 
+/**
+ * Ctrl+S on `editor`'s document (the save participants, code actions on save among them, run): shows it, runs the
+ * save command and resolves once VS Code says that document was saved. The command can return before the save
+ * ends, so the save event is what is waited for.
+ */
+export async function saveLikeCtrlS(editor: vscode.TextEditor, timeout = WAIT_MS): Promise<void> {
+  const { document } = editor;
+  if (!document.isDirty) throw new Error(`${vscode.workspace.asRelativePath(document.uri)} has no changes to save`);
+  await vscode.window.showTextDocument(document);
+  let subscription: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const saved = new Promise<void>((resolve, reject) => {
+    subscription = vscode.workspace.onDidSaveTextDocument((savedDocument) => {
+      if (savedDocument === document) resolve();
+    });
+    timer = setTimeout(() => reject(new Error(`Timed out after ${timeout} ms waiting for ${vscode.workspace.asRelativePath(document.uri)} to be saved`)), timeout);
+  });
+  try {
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await saved;
+  } finally {
+    subscription?.dispose();
+    clearTimeout(timer);
+  }
+}
+
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers
     .flatMap((hover) => hover.contents)
