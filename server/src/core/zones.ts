@@ -29,7 +29,7 @@ const LONG_NAMES: Record<string, string> = {
   'PACIFIC TIME': 'PT', 'EASTERN TIME': 'ET', 'CENTRAL TIME': 'CT', 'MOUNTAIN TIME': 'MT',
   'PACIFIC': 'PT', 'EASTERN': 'ET', 'CENTRAL': 'CT', 'MOUNTAIN': 'MT',
 };
-const OFFSET = /^(?:UTC|GMT)?\s*([+-\u2212])(\d{1,2})(?::?(\d{2}))?$/i;
+const OFFSET = /^(?:UTC|GMT)?\s*([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/i;
 
 /** Milliseconds since the epoch of a wall-clock time read as if it were UTC; years 0–99 are years, not 1900–1999. */
 export function wallMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
@@ -130,7 +130,7 @@ function resolveZoneText(text: string): ResolvedZone | null {
 }
 
 // "All times in CET.", "(all times in PST/PDT)", "( All times EDT )", "Times are UTC", "Timezone: UTC".
-const DECLARATION = /\b(?:all\s+)?times?\s+(?:are\s+|shown\s+|given\s+|listed\s+)?(?:(?:are|in)\s+)?(?:the\s+)?((?:UTC|GMT)[+-\u2212]\d{1,2}(?::\d{2})?|(?:Pacific|Eastern|Central|Mountain)(?:\s+Time)?|[A-Z]{1,5}(?:\/[A-Z]{3,4})?)\b|\btime\s*zone\s*:\s*([A-Za-z]{1,5}(?:\/[A-Za-z]{3,4})?)\b/i;
+const DECLARATION = /\b(?:all\s+)?times?\s+(?:are\s+|shown\s+|given\s+|listed\s+)?(?:(?:are|in)\s+)?(?:the\s+)?((?:UTC|GMT)[+\-\u2212]\d{1,2}(?::\d{2})?|(?:Pacific|Eastern|Central|Mountain)(?:\s+Time)?|[A-Z]{1,5}(?:\/[A-Z]{3,4})?)\b|\btime\s*zone\s*:\s*([A-Za-z]{1,5}(?:\/[A-Za-z]{3,4})?)\b/i;
 
 /** Finds a zone declaration on one line; the caller decides the scope. */
 export function findZoneDeclaration(lineText: string): { zone: ResolvedZone; start: number; end: number } | null {
