@@ -236,6 +236,45 @@ describe('robustness: regressions', () => {
     assert.ok(fixAllPasses('start 0:00\nduration 5s\n**Timeline**\n2023-11-8T8:00+0100\nJul 1 2023,2PM') <= 2);
   });
 
+  // Found by exploring runs (FUZZ_RUNS=20000), reduced: fix-all needed a third pass because a fix changed what another
+  // stamp read, or the stamp it rewrote read differently. "10:00UTC" written before "-1-8" read the offset UTC-1; the
+  // date a conversion wrote in front of "2:33IST" was read by "8AM" after it, on its line; "10:00JST" rewritten as
+  // "01:00" after "23:04" rolled over to the next day; a date written in front of "23:59" became the first written
+  // date, which "0:00" above it read; a written date changed by a conversion ("3 Jul 2012,2:33IST") was read by
+  // "start 0:00" above it. Such conversions are offered, not applied. A stamp after the converted one that reads its
+  // date and is converted with a date of its own ("|0:00UTC+5") is converted with it, in the same fix. A declaration
+  // is rewritten only where UTC written in place of its zone declares UTC.
+  settleWithinTwoPasses('a conversion keeps what the stamps around it read', [
+    '2:00PT-1-8',
+    '2024-7-1 2:00\n3 Jul 2012,2:33IST|0:00UTC+5',
+    'PT 23:59\n2:33IST 8AM-6/3/2020 3AM',
+    '0:00 23:59 time PT\nDuration 4h[03-26 23:04\n10:00JST[2023-1-2\n~~~',
+    'start 0:00 3 Jul 2012,2:33IST 1PM PT- 0:38\nTime to mitigate: 7m',
+    // "TIME UTC.2" declares UTC.2 (zones.ts reads "." as an offset's sign): UTC written in place of ET must declare UTC.
+    'TIME ET.2,2',
+    // The date an end writes is read by the stamps after it only up to the next stamp that writes its own.
+    'On 02:33 IST to 2024-02-12 09:00 EDT users saw errors.\nOn 02:33 IST to 2024-02-12 09:00 EDT users saw errors.\nOn 02:33 IST to 2024-02-12 09:00 EDT users saw errors.\n',
+  ], () => {
+    it('a conversion that would read on into the text after it is not applied', () => {
+      for (const text of ['2:00PT-1-8', 'At 2:00PT+1 errors rose.']) {
+        assert.deepEqual(lint(text, NO_SECTIONS).map((finding) => [finding.rule, finding.fixes.some((fix) => fix.isPreferred)]), [['timestamp-not-utc', false]]);
+      }
+    });
+    it('a stamp that reads the converted stamp\'s date is converted with it', () => {
+      const text = '2024-7-1 2:00\n3 Jul 2012,2:33IST|0:00UTC+5';
+      assert.equal(fixAll(text, (current) => lint(current, { severities: { 'missing-section': 'off', 'timeline-order': 'off' } })).text, '2024-7-1 2:00\n2 Jul 2012,21:03UTC|2012-07-02 19:00UTC');
+    });
+  });
+
+  // timeline-order's moves changed what the entries read: "0:00JST" moved under "2023-1-2 2359" rolled over to the next
+  // day; an entry whose lines open a code fence made the entries after its new place code; "1600" moved below
+  // "time UTC+5" read that zone. Such moves are offered, not applied.
+  settleWithinTwoPasses('timeline-order keeps what the moved entries read', [
+    'A[2023-1-2 2359\n23:59 time PT\n6:00\n0:00JST',
+    '---\n---\nResolved: [2023-11-28 14:38 UTC]\n# Key events\nDuration: 4h25min\n- Thu, Jul 13, 2023, 11:26 PM errors rose\n- 30 July 2012, 02:33 IST errors rose\n~~~\n[2024-01-01 10:00 UTC] x\n\n',
+    'Timeline\r\r|1600|\rtime UTC+5\r14:38UTC\r|8:47|\rTime UT 2024-2-1',
+  ]);
+
   // missing-section inserted a setext heading right under a line of text, which made that line the heading: the
   // section was still missing, and was inserted again in the next pass.
   it('missing-section leaves a blank line between a line of text and the heading it inserts', () => {

@@ -356,7 +356,7 @@ function pad(n: number, width: number): string {
  * timeline (6 h at most). The end of a written range ("22:00 to 07:00") is the next day for any gap under 12 h: a
  * range reads forward, and only the longer way round is more likely a slip than a night.
  */
-function isRollover(previousMinutes: number, minutes: number, rangeEnd: boolean): boolean {
+export function isRollover(previousMinutes: number, minutes: number, rangeEnd: boolean): boolean {
   return minutes < previousMinutes && minutes + 1440 - previousMinutes <= (rangeEnd ? 719 : 360);
 }
 

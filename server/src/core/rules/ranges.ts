@@ -3,6 +3,7 @@
 import type { CalendarDate, Postmortem, Stamp } from '../model';
 import { formatStampLike, scanTimestamps } from '../timestamps';
 import { offsetAt, wallMillis } from '../zones';
+import { indexAfter } from './days';
 import { sameUtcDay, utcDate } from './describe';
 import type { FixDraft } from './rule';
 
@@ -50,21 +51,23 @@ export function startReadsAs(doc: Postmortem, from: Stamp, to: Stamp, fromText: 
   return !range || stamps[range.from].time?.hour === hour;
 }
 
-/** Whether a stamp after `end` that writes no date reads the date of `end`'s line ("… to Jul 1 2023 11:26, 1:40"). */
-export function lendsDateOnward(doc: Postmortem, end: Stamp): boolean {
+/**
+ * The stamps after `end` that write no date and read the date of `end`'s line ("… to Jul 1 2023 11:26, 1:40"), or
+ * stand on that line: they would read a date written in front of `end` ("2:33 IST 8AM" as "2020-06-03 21:03 UTC 8AM").
+ */
+export function* readersOfDate(doc: Postmortem, end: Stamp): Generator<Stamp> {
   const stamps = doc.stamps;
-  // Stamps are in text order: the first after `end`, then on while they are on its line or read their date from it.
-  let lo = 0;
-  let hi = stamps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (stamps[mid].span.start <= end.span.start) lo = mid + 1;
-    else hi = mid;
+  // The first stamp after `end`, then on while they are on its line or read their date from it, up to one that writes
+  // its date: the stamps after that one read its date.
+  for (let i = indexAfter(doc, end); i < stamps.length && (stamps[i].line === end.line || stamps[i].dateLine === end.line); i++) {
+    if (stamps[i].dateSource === 'written') return;
+    if (stamps[i].dateSource === 'context' && (stamps[i].dateLine === end.line || stamps[i].line === end.line)) yield stamps[i];
   }
-  for (let i = lo; i < stamps.length && (stamps[i].line === end.line || stamps[i].dateLine === end.line); i++) {
-    if (stamps[i].dateSource === 'context' && stamps[i].dateLine === end.line) return true;
-  }
-  return false;
+}
+
+/** Whether a stamp after `end` reads its date from it (`readersOfDate`). */
+export function lendsDateOnward(doc: Postmortem, end: Stamp): boolean {
+  return !readersOfDate(doc, end).next().done;
 }
 
 export interface RangeSwap {

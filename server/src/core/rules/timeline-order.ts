@@ -1,5 +1,6 @@
-import type { Postmortem, TimelineEntry } from '../model';
+import type { Postmortem, Stamp, TimelineEntry } from '../model';
 import type { Span } from '../types';
+import { clockMinutes, wrapsPastMidnight } from './days';
 import { describeInstant, sameUtcDay } from './describe';
 import type { FixDraft, Rule } from './rule';
 
@@ -53,15 +54,74 @@ function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]
 
 /**
  * Moving entries keeps their instants only if no entry's date depends on what stands above it: every date
- * written, or every entry dated from one line outside the list (a front matter date, the summary). A time
- * whose date comes from the entry above would change day when moved, and fix-all would move it back.
+ * written, or every entry dated from one line outside the list (a front matter date, the summary), and no time
+ * rolling over to the next day in the new `order`. A time whose date comes from the entry above would change day
+ * when moved, and fix-all would move it back.
  */
-function movable(doc: Postmortem, entries: TimelineEntry[]): boolean {
+function movable(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[]): boolean {
+  if (entries.some((entry) => leavesCodeOpen(doc, entry)) || zoneDeclaredAmong(doc, entries)) return false;
+  if (entries.every((entry) => entry.stamp.dateSource === 'written')) return !datedFromAnotherEntry(doc, entries);
   const dateLine = entries[0].stamp.dateLine;
-  const datesKept = entries.every((entry) => entry.stamp.dateSource === 'written')
-    || (entries.every((entry) => entry.stamp.dateSource === 'context' && entry.stamp.dateLine === dateLine)
-      && (dateLine === undefined || dateLine < entries[0].line || dateLine > entries[entries.length - 1].line));
-  return datesKept && !datedFromAnotherEntry(doc, entries);
+  return entries.every((entry) => entry.stamp.dateSource === 'context' && entry.stamp.dateLine === dateLine)
+    && (dateLine === undefined || dateLine < entries[0].line || dateLine > entries[entries.length - 1].line)
+    && !datedFromAnotherEntry(doc, entries) && !rollsOver(doc, entries, order);
+}
+
+/**
+ * Whether a time of the entries, written back in `order`, or the time after them, would roll over past midnight
+ * from the stamp that then stands before it: the entries are dated from context, none rolls over where it stands.
+ */
+function rollsOver(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[]): boolean {
+  const first = entries[0].block.start;
+  const last = entries[entries.length - 1].block.end;
+  const inBlocks = new Map<TimelineEntry, Stamp[]>();
+  let previous: number | undefined;
+  let after: Stamp | undefined;
+  const entryAt = new Map<number, TimelineEntry>();
+  for (const entry of entries) for (let line = entry.block.start; line < entry.block.end; line++) entryAt.set(line, entry);
+  for (const stamp of doc.stamps) {
+    if (stamp.inFrontMatter) continue;
+    const entry = entryAt.get(stamp.line);
+    if (entry) {
+      const stamps = inBlocks.get(entry);
+      if (stamps) stamps.push(stamp);
+      else inBlocks.set(entry, [stamp]);
+    } else if (stamp.line < first) previous = clockMinutes(stamp);
+    else if (stamp.line >= last) {
+      after = stamp;
+      break;
+    }
+  }
+  if (after?.dateSource === 'rollover') return true;
+  const rolls = (stamp: Stamp) => {
+    const minutes = clockMinutes(stamp);
+    const rolled = !stamp.parts.date && wrapsPastMidnight(previous, minutes);
+    if (stamp.parts.date || minutes !== undefined) previous = minutes;
+    return rolled;
+  };
+  return order.some((entry) => (inBlocks.get(entry) ?? []).some(rolls)) || (!!after && rolls(after));
+}
+
+/**
+ * Whether the entry's lines end inside a code fence they open ("- 10:00 UTC x" then "~~~"): moved, they would make
+ * the entries after their new place code, read as no entries at all.
+ */
+function leavesCodeOpen(doc: Postmortem, entry: TimelineEntry): boolean {
+  const { skipped, unclosedFence } = doc.structure;
+  const last = entry.block.end - 1;
+  return skipped[last] && (entry.block.end < doc.index.lineCount ? skipped[entry.block.end] : unclosedFence);
+}
+
+/**
+ * Whether an entry reads its zone from a declaration, or from none, and the zone declared changes among the entries'
+ * lines ("All times in PST" between two of them): moved, the entry would read another zone.
+ */
+function zoneDeclaredAmong(doc: Postmortem, entries: TimelineEntry[]): boolean {
+  if (entries.every((entry) => entry.stamp.zoneSource === 'written' || entry.stamp.zoneSource === 'range')) return false;
+  const first = entries[0].block.start;
+  const last = entries[entries.length - 1].block.end;
+  const inside = (line: number) => line > first && line < last;
+  return doc.declarations.some((declaration) => inside(declaration.scope.start) || inside(declaration.scope.end));
 }
 
 /**
@@ -99,23 +159,26 @@ export const timelineOrder: Rule = {
     const wholeListWrong = descending ? downs === 0 && ups >= 2 : ups === 0 && downs >= 2;
     if (wholeListWrong) {
       const first = entries[0];
+      const reversed = [...entries].reverse();
       report({
         span: first.stamp.span,
         message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
           + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
-        fixes: [{ ...reorder(doc, entries, [...entries].reverse(), `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`), isPreferred: movable(doc, entries) }],
+        fixes: [{ ...reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`), isPreferred: movable(doc, entries, reversed) }],
       });
       return;
     }
     // Never a step the wrong way: no entry is out of order.
     if (descending ? ups === 0 : downs === 0) return;
-    const stable = movable(doc, entries);
     // The entries' positions in the order the template asks for (by instant, then line); where each entry goes in
     // it, and the largest of those up to each entry in document order: the first entry that sorts after a given one
     // is then a binary search, not a scan of the list.
     const order: number[] = [];
     for (let i = 0; i < entries.length; i++) order.push(i);
     order.sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
+    const sorted: TimelineEntry[] = [];
+    for (const position of order) sorted.push(entries[position]);
+    const stable = movable(doc, entries, sorted);
     const rank = new Int32Array(entries.length);
     for (let i = 0; i < order.length; i++) rank[order[i]] = i;
     const prefixMax = new Int32Array(entries.length);
@@ -171,8 +234,6 @@ export const timelineOrder: Rule = {
       }
       // Sorting rewrites the whole list: offered once, on the first entry out of place.
       if (i === moves[0].index) {
-        const sorted: TimelineEntry[] = [];
-        for (const position of order) sorted.push(entries[position]);
         fixes.push({ ...reorder(doc, entries, sorted, 'Sort the timeline'), isPreferred: stable });
       }
       report({

@@ -1,9 +1,10 @@
 import type { Postmortem, Stamp } from '../model';
 import type { FixDraft, Rule, RuleContext } from './rule';
-import { inUtc, sameUtcDay } from './describe';
-import { invertedRange, lendsDateOnward, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { clockMinutes, indexAfter, wrapsPastMidnight } from './days';
+import { inUtc, sameUtcDay, utcDate } from './describe';
+import { invertedRange, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
 import { scanTimestamps } from '../timestamps';
-import type { ZoneDeclaration } from '../zones';
+import { findZoneDeclaration, type ZoneDeclaration } from '../zones';
 
 const NAME = 'timestamp-not-utc';
 
@@ -12,6 +13,9 @@ function target(doc: { template: { timezone: string } }): string {
 }
 
 const convertible = (stamp: Stamp) => stamp.epoch !== undefined && !!stamp.parts.time && !stamp.invalid;
+
+/** Whether `stamp` falls on another day in UTC than the one it is read on. */
+const movesDay = (stamp: Stamp) => !!stamp.date && !sameUtcDay(stamp.epoch!, Date.UTC(stamp.date.year, stamp.date.month - 1, stamp.date.day));
 
 /** A stamp reported on its own, converted by its own fix. */
 const writtenInOtherZone = (stamp: Stamp) => stamp.zoneSource === 'written' && !!stamp.zone && !stamp.zone.isUtc && convertible(stamp);
@@ -53,14 +57,82 @@ function staysAlone(doc: Postmortem, stamp: Stamp, text: string): boolean {
   return scanTimestamps(before + text).ranges.length === scanTimestamps(before + doc.text.slice(stamp.span.start, stamp.span.end)).ranges.length;
 }
 
+/** Where the stamps read in `text`, followed by the rest of `stamp`'s line, end (-1 for none). */
+function readEnd(doc: Postmortem, stamp: Stamp, text: string): number {
+  const after = doc.text.slice(stamp.span.end, Math.min(doc.index.lineEnd(stamp.line), stamp.span.end + RANGE_REACH));
+  let end = -1;
+  for (const parts of scanTimestamps(text + after).stamps) if (parts.start < text.length) end = parts.end;
+  return end;
+}
+
+/**
+ * Whether `text`, written in place of `stamp`, is read to its end and no further: a zone written in front of what
+ * follows can take it in ("2:00PT-1" as "10:00UTC-1" reads the offset -1).
+ */
+function endsAsWritten(doc: Postmortem, stamp: Stamp, text: string): boolean {
+  const original = doc.text.slice(stamp.span.start, stamp.span.end);
+  return readEnd(doc, stamp, text) === text.length || readEnd(doc, stamp, original) !== original.length;
+}
+
+/** Whether `text`, `stamp` rewritten in UTC, writes a date `stamp` did not ("2023-03-26 01:00 UTC" for "10:00 JST"). */
+function addsDate(stamp: Stamp, text: string): boolean {
+  return (!stamp.parts.date || !!stamp.parts.date.implied) && text.startsWith(utcDate(stamp.epoch!));
+}
+
+/** The UTC day (days since 1970) of `stamp`'s date as read, or of its instant once it is rewritten in UTC. */
+function dayAfter(stamp: Stamp, converted: Map<Stamp, string>): number | undefined {
+  if (converted.has(stamp)) return Math.floor(stamp.epoch! / 86_400_000);
+  return stamp.date ? Date.UTC(stamp.date.year, stamp.date.month - 1, stamp.date.day) / 86_400_000 : undefined;
+}
+
+/**
+ * Whether `stamp`, rewritten without a date of its own, reads its UTC day: the day of the stamp before it as the
+ * `converted` stamps are rewritten, or the next when it is a little earlier on the clock than that stamp ("10:00 JST"
+ * after "23:04", rewritten as "01:00", would read as the next day).
+ */
+function keepsDay(doc: Postmortem, stamp: Stamp, converted: Map<Stamp, string>): boolean {
+  if (stamp.parts.date || !stamp.date || addsDate(stamp, converted.get(stamp)!)) return true;
+  let previous = indexAfter(doc, stamp) - 2;
+  while (previous >= 0 && doc.stamps[previous].inFrontMatter) previous--;
+  const before = doc.stamps[previous];
+  const day = before && dayAfter(before, converted);
+  if (day === undefined) return true;
+  const minutesAfter = (other: Stamp) => (converted.has(other) ? Math.floor(other.epoch! / 60_000) % 1440 : clockMinutes(other));
+  return day + (wrapsPastMidnight(minutesAfter(before), minutesAfter(stamp)) ? 1 : 0) === dayAfter(stamp, converted);
+}
+
+/**
+ * Without a date in front matter, the stamps before the first written date read that date, and would read a date
+ * a conversion writes in front of a stamp above it instead. Where that first written date is (its offset), and the
+ * first stamp above it that reads it and is not given a date of its own by the conversion (Infinity for none).
+ */
+function readersFromBelow(doc: Postmortem, converted: Map<Stamp, string>): { firstWritten: number; firstReader: number } {
+  let firstReader = Infinity;
+  for (const stamp of doc.stamps) {
+    if (stamp.inFrontMatter || !stamp.date) continue;
+    if (stamp.dateSource === 'written') return { firstWritten: stamp.span.start, firstReader };
+    if (firstReader === Infinity && !(converted.has(stamp) && addsDate(stamp, converted.get(stamp)!))) firstReader = stamp.span.start;
+  }
+  return { firstWritten: Infinity, firstReader };
+}
+
 /**
  * Whether the `converted` stamps (each with its text in UTC) are read as before, and so are the stamps after them: alone,
  * or in ranges that start where they did.
  */
 function readsBack(doc: Postmortem, converted: Map<Stamp, string>): boolean {
+  let below: ReturnType<typeof readersFromBelow> | undefined;
   for (const [stamp, text] of converted) {
-    // The stamps after it that read its date would take its UTC day.
-    if (stamp.date && !sameUtcDay(stamp.epoch!, Date.UTC(stamp.date.year, stamp.date.month - 1, stamp.date.day)) && lendsDateOnward(doc, stamp)) return false;
+    if (!endsAsWritten(doc, stamp, text) || !keepsDay(doc, stamp, converted)) return false;
+    // The stamps above it that read the first written date would read its UTC day, when it writes that date.
+    if (movesDay(stamp) && (stamp.dateSource === 'written' || addsDate(stamp, text))) {
+      below ??= readersFromBelow(doc, converted);
+      if (below.firstReader < stamp.span.start && stamp.span.start <= below.firstWritten) return false;
+    }
+    // The stamps after it that read its date would take its UTC day, unless they are converted with it, writing their own.
+    if (movesDay(stamp)) {
+      for (const reader of readersOfDate(doc, stamp)) if (!converted.get(reader)?.startsWith(utcDate(reader.epoch!))) return false;
+    }
     if (!stamp.range) {
       if (!staysAlone(doc, stamp, text)) return false;
       continue;
@@ -72,6 +144,15 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>): boolean {
     if (!startReadsAs(doc, from, to, written(from), written(to), hour)) return false;
   }
   return true;
+}
+
+/** Whether the declaration's line, with UTC written in place of its zone, declares UTC there ("Times in ET.2" does not). */
+function declaresUtc(doc: Postmortem, declaration: ZoneDeclaration): boolean {
+  const lineStart = doc.index.lineStarts[declaration.line];
+  const line = doc.index.lineText(declaration.line);
+  const start = declaration.span.start - lineStart;
+  const read = findZoneDeclaration(line.slice(0, start) + 'UTC' + line.slice(declaration.span.end - lineStart));
+  return !!read && read.zone.isUtc && read.start === start && read.end === start + 3;
 }
 
 /**
@@ -125,6 +206,16 @@ export const timestampNotUtc: Rule = {
       }
       const converted = new Map([[stamp, edits[0].newText]]);
       if (edits.length > 1) converted.set(partner!, edits[1].newText);
+      // "3 Jul 2012,2:33IST|0:00UTC+5": the stamps after it that read its date and convert writing a date of their own
+      // are converted with it. Converted alone, this stamp would wait for their conversion, a pass later.
+      if (movesDay(stamp)) {
+        for (const reader of readersOfDate(doc, stamp)) {
+          if (converted.has(reader)) continue;
+          if (reader.range || reader.parts.date || !writtenInOtherZone(reader) || !movesDay(reader)) break;
+          converted.set(reader, inUtc(reader));
+          edits.push({ ...reader.span, newText: converted.get(reader)! });
+        }
+      }
       const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred: preferred && readsBack(doc, converted) };
       const swapped = swappedWithWrittenZone(doc, context, stamp);
       report({
@@ -170,7 +261,7 @@ export const timestampNotUtc: Rule = {
         converted.set(stamp, crossDay ? withUtcDate(stamp, text, stamp.epoch!) : text);
         fix.edits.push({ ...stamp.span, newText: converted.get(stamp)! });
       }
-      fix.isPreferred = readsBack(doc, converted);
+      fix.isPreferred = declaresUtc(doc, declaration) && readsBack(doc, converted);
       report({
         span: declaration.span,
         message: `Times are declared in ${declaration.zone.name}, not UTC` + (inherited.length ? ` (${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} inherit it).` : '.'),
