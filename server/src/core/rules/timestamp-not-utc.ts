@@ -102,14 +102,15 @@ function keepsDay(doc: Postmortem, stamp: Stamp, converted: Map<Stamp, string>):
 }
 
 /**
- * Without a date in front matter, the stamps before the first written date read that date, and would read a date
- * a conversion writes in front of a stamp above it instead. Where that first written date is (its offset), and the
- * first stamp above it that reads it and is not given a date of its own by the conversion (Infinity for none).
+ * Without a date in front matter, the stamps before the first valid written date (front matter's "start: 0:00" too,
+ * as parse reads them) read that date, and would read a date a conversion writes in front of a stamp above it
+ * instead. Where that first written date is (its offset), and the first stamp above it that reads it and is not
+ * given a date of its own by the conversion (Infinity for none).
  */
 function readersFromBelow(doc: Postmortem, converted: Map<Stamp, string>): { firstWritten: number; firstReader: number } {
   let firstReader = Infinity;
   for (const stamp of doc.stamps) {
-    if (stamp.inFrontMatter || !stamp.date) continue;
+    if (!stamp.date || stamp.invalid) continue;
     if (stamp.dateSource === 'written') return { firstWritten: stamp.span.start, firstReader };
     if (firstReader === Infinity && !(converted.has(stamp) && addsDate(stamp, converted.get(stamp)!))) firstReader = stamp.span.start;
   }
