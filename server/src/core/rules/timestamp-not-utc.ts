@@ -4,7 +4,7 @@ import { clockMinutes, indexAfter, wrapsPastMidnight } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
 import { invertedRange, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
 import { scanTimestamps } from '../timestamps';
-import { findZoneDeclaration, type ZoneDeclaration } from '../zones';
+import { findZoneDeclaration, wallMillis, type ZoneDeclaration } from '../zones';
 
 const NAME = 'timestamp-not-utc';
 
@@ -14,8 +14,11 @@ function target(doc: { template: { timezone: string } }): string {
 
 const convertible = (stamp: Stamp) => stamp.epoch !== undefined && !!stamp.parts.time && !stamp.invalid;
 
+/** Midnight UTC of the day `stamp` is read on, as parse counts it (wallMillis: years 0–99 are years). */
+const readDayMillis = (date: NonNullable<Stamp['date']>) => wallMillis(date.year, date.month, date.day);
+
 /** Whether `stamp` falls on another day in UTC than the one it is read on. */
-const movesDay = (stamp: Stamp) => !!stamp.date && !sameUtcDay(stamp.epoch!, Date.UTC(stamp.date.year, stamp.date.month - 1, stamp.date.day));
+const movesDay = (stamp: Stamp) => !!stamp.date && !sameUtcDay(stamp.epoch!, readDayMillis(stamp.date));
 
 /** A stamp reported on its own, converted by its own fix. */
 const writtenInOtherZone = (stamp: Stamp) => stamp.zoneSource === 'written' && !!stamp.zone && !stamp.zone.isUtc && convertible(stamp);
@@ -82,7 +85,7 @@ function addsDate(stamp: Stamp, text: string): boolean {
 /** The UTC day (days since 1970) of `stamp`'s date as read, or of its instant once it is rewritten in UTC. */
 function dayAfter(stamp: Stamp, converted: Map<Stamp, string>): number | undefined {
   if (converted.has(stamp)) return Math.floor(stamp.epoch! / 86_400_000);
-  return stamp.date ? Date.UTC(stamp.date.year, stamp.date.month - 1, stamp.date.day) / 86_400_000 : undefined;
+  return stamp.date ? readDayMillis(stamp.date) / 86_400_000 : undefined;
 }
 
 /**
@@ -125,13 +128,13 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>): boolean {
   let below: ReturnType<typeof readersFromBelow> | undefined;
   for (const [stamp, text] of converted) {
     if (!endsAsWritten(doc, stamp, text) || !keepsDay(doc, stamp, converted)) return false;
-    // The stamps above it that read the first written date would read its UTC day, when it writes that date.
-    if (movesDay(stamp) && (stamp.dateSource === 'written' || addsDate(stamp, text))) {
-      below ??= readersFromBelow(doc, converted);
-      if (below.firstReader < stamp.span.start && stamp.span.start <= below.firstWritten) return false;
-    }
-    // The stamps after it that read its date would take its UTC day, unless they are converted with it, writing their own.
     if (movesDay(stamp)) {
+      // The stamps above it that read the first written date would read its UTC day, when it writes that date.
+      if (stamp.dateSource === 'written' || addsDate(stamp, text)) {
+        below ??= readersFromBelow(doc, converted);
+        if (below.firstReader < stamp.span.start && stamp.span.start <= below.firstWritten) return false;
+      }
+      // The stamps after it that read its date would take its UTC day, unless converted with it, writing their own.
       for (const reader of readersOfDate(doc, stamp)) if (!converted.get(reader)?.startsWith(utcDate(reader.epoch!))) return false;
     }
     if (!stamp.range) {
