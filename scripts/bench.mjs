@@ -5,7 +5,7 @@
 //   BENCH_SIZES=100,1000  limit the sizes;  BENCH_CLI=0  skip the CLI benchmark.
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,6 +86,24 @@ if (process.env.BENCH_5MB !== '0') {
   const text = generatePostmortem(Math.ceil((5 * 1024 * 1024) / perLine));
   const ms = measure(() => lint(text), 5, 1);
   console.log(`engine lint 5 MB (${(text.length / 1024 / 1024).toFixed(2)} MB, ${text.split('\n').length - 1} lines): median ${ms.toFixed(0)} ms`);
+}
+// Real postmortem text, the kind the issue's markdownlint figures were measured on: the corpus's public postmortems
+// (../shared/corpus/docs, read here at run time, never copied into the project) one after another up to 10,000 lines.
+// The generated documents are a timeline-heavy mix: several times as many lines with a clock time.
+const corpusDir = path.join(here, '../../shared/corpus/docs');
+if (existsSync(corpusDir)) {
+  const postmortems = readdirSync(corpusDir).filter((name) => name.endsWith('.md')).sort().map((name) => readFileSync(path.join(corpusDir, name), 'utf8').split(/\r?\n/));
+  const lines = [];
+  for (let i = 0; lines.length < 10_000; i++) lines.push(...postmortems[i % postmortems.length]);
+  const text = lines.slice(0, 10_000).join('\n');
+  for (let i = 0; i < 3; i++) lint(text);
+  const ms = measure(() => lint(text), 15, 5);
+  const floorMs = measure(() => floor(text), 30, 5);
+  const mdlMs = measure(() => mdl(text), 15, 1);
+  const timed = (doc) => `${Math.round((100 * floor(doc)) / doc.split('\n').length)}%`;
+  console.log('');
+  console.log(`real postmortem text, 10000 lines (${postmortems.length} corpus postmortems repeated; ${timed(text)} of lines have a clock time, generated: ${timed(documents.find((d) => d.lines === 10_000)?.text ?? generatePostmortem(10_000))}): median ${ms.toFixed(2)} ms (${lint(text).length} findings) | markdownlint ${mdlMs.toFixed(2)} ms | floor ${floorMs.toFixed(3)} ms`);
+  console.log(`real postmortem text: ours / markdownlint ${(ms / mdlMs).toFixed(4)}, ours / floor ${(ms / floorMs).toFixed(1)}`);
 }
 const tenK = results.find((r) => r.lines === 10_000);
 if (tenK) {
