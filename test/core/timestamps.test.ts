@@ -245,6 +245,13 @@ describe('scanTimestamps: ranges', () => {
     { input: 'Outage on 2021-09-04 - Pingdom alert', stamps: [{ text: '2021-09-04', date: d(2021, 9, 4) }] },
   ];
   for (const c of cases) it(JSON.stringify(c.input), () => check(c));
+
+  it('moving a range start to the afternoon changes no other stamp (stamps share their times)', () => {
+    const before = scanTimestamps('at 12:00 and 9:00').stamps.map((stamp) => stamp.time);
+    scanTimestamps('From 12:00 - 3am, and 9:00 to 11:30 PM');
+    assert.deepEqual(scanTimestamps('at 12:00 and 9:00').stamps.map((stamp) => stamp.time), [t(12, 0), t(9, 0)]);
+    assert.deepEqual(before, [t(12, 0), t(9, 0)]);
+  });
 });
 
 describe('scanTimestamps: text that is not a timestamp', () => {

@@ -31,16 +31,16 @@ export interface StampParts {
   end: number;
   text: string;
   /** `year` is absent when not written ("November 10", "03-26 23:04"); `implied` when copied from a range's start. */
-  date?: { year?: number; month: number; day: number; implied?: boolean };
+  date?: { readonly year?: number; readonly month: number; readonly day: number; readonly implied?: boolean };
   /** 1 = Monday … 7 = Sunday, when the text names a weekday. */
   weekday?: number;
-  /** 24-hour clock. */
-  time?: { hour: number; minute: number; second?: number };
+  /** 24-hour clock. Dates, times and styles are shared between stamps (see calendarDate): never changed in place. */
+  time?: { readonly hour: number; readonly minute: number; readonly second?: number };
   zone?: StampZone;
   precision: 'day' | 'hour' | 'minute' | 'second';
   /** Why this is not a real date or time; the parts above are then best effort. */
   invalid?: string;
-  style: StampStyle;
+  style: Readonly<StampStyle>;
 }
 
 /** Indices into `stamps` of a written range: "A - B", "from A to B", "between A and B". */
@@ -217,7 +217,7 @@ interface WeekdayRead {
 
 interface TimeRead {
   end: number;
-  time: { hour: number; minute: number; second?: number };
+  time: NonNullable<StampParts['time']>;
   pattern: string;
   precision: 'hour' | 'minute' | 'second';
   invalid?: string;
@@ -457,8 +457,7 @@ function clock(end: number, hour: number, hourDigits: number, rest: string, minu
   }
   invalid ??= clockProblem(hour, minute, second, !!meridiem);
   if (meridiem && !invalid) hour = (hour % 12) + (meridiem.text[0] === 'p' || meridiem.text[0] === 'P' ? 12 : 0);
-  const time: TimeRead['time'] = second === undefined ? { hour, minute } : { hour, minute, second };
-  return { end, time, pattern, precision, invalid, weak: false, seconds: second !== undefined };
+  return { end, time: clockTime(hour, minute, second), pattern, precision, invalid, weak: false, seconds: second !== undefined };
 }
 
 function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: boolean): TimeRead | null {
@@ -505,7 +504,7 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
   const dot = c[0].includes('.');
   return {
     end: pos + c[0].length,
-    time: { hour, minute },
+    time: clockTime(hour, minute, undefined),
     pattern: dot ? joined(numberToken('H', c[1].length), '.{mm}') : '{HH}{mm}',
     precision: 'minute',
     invalid: undefined,
@@ -607,14 +606,56 @@ function build(text: string, start: number, end: number, date: DateRead | undefi
     start,
     end,
     text: text.slice(start, end),
-    date: date && (date.year === undefined ? { month: date.month, day: date.day } : { year: date.year, month: date.month, day: date.day }),
+    date: date && (date.year === undefined ? { month: date.month, day: date.day } : calendarDate(date.year, date.month, date.day)),
     weekday: weekday?.day,
     time: time?.time,
     zone: zone?.zone,
     precision: time ? time.precision : 'day',
     invalid: date?.invalid ?? wrongDay ?? time?.invalid,
-    style: { pattern, zone: zone ? zone.kind : 'none', zoneGap: zone?.gap ?? '', iso: sep === 'T' },
+    style: stampStyle(pattern, zone ? zone.kind : 'none', zone?.gap ?? '', sep === 'T'),
   };
+}
+
+// Parts are never mutated, so stamps share equal dates, times and styles: a long timeline has thousands of stamps and
+// a few dozen of each, and every object a parse keeps is copied by the garbage collector while the parse runs.
+// Each table is emptied when it grows past a bound, as JOINED is: pasted text must not grow it for ever.
+const SHARED_LIMIT = 4096;
+const DATES = new Map<number, { readonly year: number; readonly month: number; readonly day: number }>();
+const TIMES = new Map<number, TimeRead['time']>();
+const STYLES = new Map<string, Readonly<StampStyle>[]>();
+
+function calendarDate(year: number, month: number, day: number): { readonly year: number; readonly month: number; readonly day: number } {
+  const key = year * 10_000 + month * 100 + day;
+  let date = DATES.get(key);
+  if (date === undefined || date.year !== year || date.month !== month || date.day !== day) {
+    if (DATES.size >= SHARED_LIMIT) DATES.clear();
+    DATES.set(key, (date = { year, month, day }));
+  }
+  return date;
+}
+
+function clockTime(hour: number, minute: number, second: number | undefined): TimeRead['time'] {
+  if (second !== undefined) return { hour, minute, second };
+  const key = hour * 100 + minute;
+  let time = TIMES.get(key);
+  if (time === undefined || time.hour !== hour || time.minute !== minute) {
+    if (TIMES.size >= SHARED_LIMIT) TIMES.clear();
+    TIMES.set(key, (time = { hour, minute }));
+  }
+  return time;
+}
+
+function stampStyle(pattern: string, zone: StampStyle['zone'], zoneGap: string, iso: boolean): Readonly<StampStyle> {
+  let styles = STYLES.get(pattern);
+  if (styles === undefined) {
+    if (STYLES.size >= SHARED_LIMIT) STYLES.clear();
+    STYLES.set(pattern, (styles = []));
+  }
+  for (const style of styles) if (style.zone === zone && style.zoneGap === zoneGap && style.iso === iso) return style;
+  const style: StampStyle = { pattern, zone, zoneGap, iso };
+  // A pattern has a handful of zone placements and gaps: past that, the gaps are pasted noise.
+  if (styles.length < 16) styles.push(style);
+  return style;
 }
 
 /** Written on a 12-hour clock: only such a time writes its hour as {h} or {hh}. */
@@ -759,8 +800,8 @@ function link(from: StampParts, to: StampParts): void {
   // "from 9:00 to 11:30 PM": the start is PM too, unless that would put it after the end.
   if (a && b && toMeridiem && !fromMeridiem && !from.invalid && a.hour >= 1 && a.hour <= 12) {
     const pm = (a.hour % 12) + 12;
-    if (b.hour >= 12 && pm * 60 + a.minute <= b.hour * 60 + b.minute) a.hour = pm;
-    else if (b.hour < 12) a.hour %= 12;
+    if (b.hour >= 12 && pm * 60 + a.minute <= b.hour * 60 + b.minute) from.time = clockTime(pm, a.minute, a.second);
+    else if (b.hour < 12) from.time = clockTime(a.hour % 12, a.minute, a.second);
   }
 }
 
