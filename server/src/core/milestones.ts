@@ -117,7 +117,10 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
   let hasStartKey = false;
   const firstOnLine: (Stamp | undefined)[] = new Array(doc.index.lineCount);
   const firsts: Stamp[] = [];
-  for (const stamp of doc.stamps) {
+  // Indexed loops over the long lists: for-of allocates a result per element until V8 has optimised the loop, and these
+  // run once per parse.
+  for (let i = 0; i < doc.stamps.length; i++) {
+    const stamp = doc.stamps[i];
     if (stamp.inFrontMatter) {
       const key = stamp.frontMatterKey;
       if (!key) continue;
@@ -142,7 +145,8 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     if (kind) evidence.push({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
   }
   const withEvidence = new Set(evidence.map((item) => item.stamp));
-  for (const stamp of firsts) {
+  for (let i = 0; i < firsts.length; i++) {
+    const stamp = firsts[i];
     const line = stamp.line;
     // A label of three letters or more ends with a blank right before the stamp: most stamped lines are ruled out by
     // those few characters.
@@ -172,7 +176,8 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
   const found: (string | undefined)[] = new Array(KEYWORDS.length);
   // Sources built once per keyword as written: a long timeline repeats a few dozen keywords thousands of times.
   const sources = new Map<string, string>();
-  for (const entry of doc.timeline) {
+  for (let e = 0; e < doc.timeline.length; e++) {
+    const entry = doc.timeline[e];
     // An entry's stamp has a time (readTimeline takes no other): it is usable when it is a real instant.
     if (entry.stamp.epoch === undefined) continue;
     // A status-page update's prose is written for customers ("we are watching error rates" once it is fixed): its
@@ -257,7 +262,8 @@ export function evidenceFor(doc: Postmortem, kind: EvidenceKind): readonly Miles
   let byKind = byKindCache.get(doc.evidence);
   if (!byKind) {
     byKind = new Map();
-    for (const item of doc.evidence) {
+    for (let i = 0; i < doc.evidence.length; i++) {
+      const item = doc.evidence[i];
       const list = byKind.get(item.kind);
       if (list) list.push(item);
       else byKind.set(item.kind, [item]);
@@ -295,7 +301,8 @@ export function chooseMilestones(doc: Postmortem): MilestoneChoice {
   if (cached && cached.timeline === doc.timeline) return { ...cached.choice };
   const choice: MilestoneChoice = { start: undefined, detected: undefined, mitigated: undefined, resolved: undefined, declared: undefined };
   // Each kind's first candidate in one pass, without sorting them all: the first of the best, as the stable sort keeps it.
-  for (const item of doc.evidence) {
+  for (let i = 0; i < doc.evidence.length; i++) {
+    const item = doc.evidence[i];
     const best = choice[item.kind];
     if (best === undefined || compareEvidence(item, best) < 0) choice[item.kind] = item;
   }

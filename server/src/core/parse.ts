@@ -56,14 +56,18 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   const addPiece = (line: number, pieceStart: number, text: string, timeField: boolean) => {
     const found = scan(text, timeField);
     const first = stamps.length;
-    for (const parts of found.stamps) stamps.push(new ResolvedStamp(parts, line, pieceStart, undefined));
-    for (const range of found.ranges) {
-      const from = stamps[first + range.from];
-      const to = stamps[first + range.to];
+    // Indexed loops: a piece's lists are of several array kinds (a shared frozen empty one among them), and for-of over
+    // them took V8's generic iteration, an object per element.
+    const { stamps: parts, ranges, durations: matches } = found;
+    for (let i = 0; i < parts.length; i++) stamps.push(new ResolvedStamp(parts[i], line, pieceStart, undefined));
+    for (let i = 0; i < ranges.length; i++) {
+      const from = stamps[first + ranges[i].from];
+      const to = stamps[first + ranges[i].to];
       from.range = { role: 'from', partner: to };
       to.range = { role: 'to', partner: from };
     }
-    for (const match of found.durations) {
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i];
       const start = pieceStart + match.start;
       durations.push({ match, line, span: { start, end: start + match.end - match.start } });
     }
