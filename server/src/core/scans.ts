@@ -12,9 +12,13 @@ export interface PieceScan {
 const IN_TIME_FIELD = { timeField: true };
 const IN_TEXT = { timeField: false };
 
+// What most lines of prose are: no stamp and no duration.
+const NOTHING: PieceScan = Object.freeze({ stamps: Object.freeze([]), ranges: Object.freeze([]), durations: Object.freeze([]) });
+
 export function scanPiece(text: string, timeField: boolean): PieceScan {
   const { stamps, ranges } = scanTimestamps(text, timeField ? IN_TIME_FIELD : IN_TEXT);
-  return { stamps, ranges, durations: scanDurations(text) };
+  const durations = scanDurations(text);
+  return stamps.length === 0 && durations.length === 0 ? NOTHING : { stamps, ranges, durations };
 }
 
 /**

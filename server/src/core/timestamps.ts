@@ -821,10 +821,20 @@ function rangeFrom(text: string, first: StampParts): StampParts | null {
  * Invalid stamps are returned with `invalid` set; placeholders (`HH:mm`) and numbers that are not
  * stamps (versions, sizes, IDs, URLs) are not returned.
  */
-export function scanTimestamps(text: string, options: ScanOptions = {}): { stamps: StampParts[]; ranges: StampRange[] } {
-  if (!HAS_DIGIT.test(text)) return { stamps: [], ranges: [] };
+export interface TimestampScan {
+  readonly stamps: readonly StampParts[];
+  readonly ranges: readonly StampRange[];
+}
+
+// Most lines have no stamp, and most stamps no range: they share these.
+const NO_STAMPS: readonly StampParts[] = Object.freeze([]);
+const NO_RANGES: readonly StampRange[] = Object.freeze([]);
+const NO_TIMESTAMPS: TimestampScan = Object.freeze({ stamps: NO_STAMPS, ranges: NO_RANGES });
+
+export function scanTimestamps(text: string, options: ScanOptions = {}): TimestampScan {
+  if (!HAS_DIGIT.test(text)) return NO_TIMESTAMPS;
   let stamps: StampParts[] | undefined;
-  const ranges: StampRange[] = [];
+  let ranges: StampRange[] | undefined;
   // Found only where a stamp may be inside one: most pieces have no stamp or no URL.
   let urls: number[] | undefined;
   let u = 0;
@@ -860,11 +870,11 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): { stamp
     if (second) {
       link(found, second);
       stamps.push(second);
-      ranges.push({ from: stamps.length - 2, to: stamps.length - 1 });
+      (ranges ??= []).push({ from: stamps.length - 2, to: stamps.length - 1 });
       i = second.end;
     }
   }
-  return { stamps: stamps ?? [], ranges };
+  return stamps ? { stamps, ranges: ranges ?? NO_RANGES } : NO_TIMESTAMPS;
 }
 
 export type StampValue = { year: number; month: number; day: number; hour: number; minute: number; second: number };
