@@ -70,6 +70,22 @@ export function lendsDateOnward(doc: Postmortem, end: Stamp): boolean {
   return !readersOfDate(doc, end).next().done;
 }
 
+/**
+ * Without a date in front matter, the stamps before the first valid written date (front matter's "start: 0:00" too,
+ * as parse reads them) read that date, and would read a date a fix writes in front of a stamp above it, or in its
+ * place, instead. Where that first written date is (its offset), and the first stamp above it that reads it and is not
+ * `datedByFix` (Infinity for none).
+ */
+export function readersFromBelow(doc: Postmortem, datedByFix: (stamp: Stamp) => boolean = () => false): { firstWritten: number; firstReader: number } {
+  let firstReader = Infinity;
+  for (const stamp of doc.stamps) {
+    if (!stamp.date || stamp.invalid) continue;
+    if (stamp.dateSource === 'written') return { firstWritten: stamp.span.start, firstReader };
+    if (firstReader === Infinity && !datedByFix(stamp)) firstReader = stamp.span.start;
+  }
+  return { firstWritten: Infinity, firstReader };
+}
+
 export interface RangeSwap {
   edits: FixDraft['edits'];
   /**
@@ -111,9 +127,18 @@ export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (e
     const standard = Math.min(offsetAt(zone.zone, wallMillis(year, 1, 1)), offsetAt(zone.zone, wallMillis(year, 7, 1)));
     return (offsetAt(zone.zone, epoch) > standard) === zone.daylight;
   };
+  // An end written as a date alone keeps only the day of the other end's instant ("2024-7-1 until 2024-2-2 9:00").
+  const holds = (stamp: Stamp, value: ReturnType<typeof valuesAt>) => !!stamp.parts.time || value.hour + value.minute + value.second === 0;
+  // An end that writes the first date keeps the day of the stamps above it that read it ("0:10 … 2024-7-1 2:00 until
+  // 2024-2-2 9:00").
+  let below: ReturnType<typeof readersFromBelow> | undefined;
+  const keepsReadersAbove = (stamp: Stamp, value: CalendarDate) => stamp.dateSource !== 'written' || sameDay(value, stamp.date!)
+    || (below ??= readersFromBelow(doc, (end) => (end === from && fromDated) || (end === to && toDated))).firstWritten !== stamp.span.start
+    || below.firstReader === Infinity;
   return {
     edits: [{ ...from.span, newText: fromEdit }, { ...to.span, newText: toEdit }],
     roundTrips: (fromDated || sameDay(newFrom, fromDayAfter)) && (toDated || sameDay(newTo, toDayAfter)) && season(from, to.epoch!) && season(to, from.epoch!)
+      && holds(from, newFrom) && holds(to, newTo) && keepsReadersAbove(from, newFrom) && keepsReadersAbove(to, newTo)
       && (!from.parts.time || startReadsAs(doc, from, to, fromEdit, toEdit, newFrom.hour))
       // The stamps after the range that take its end's date would take the other day.
       && (sameDay(from.date ?? FLOATING_DAY, to.date ?? FLOATING_DAY) || !lendsDateOnward(doc, to)),

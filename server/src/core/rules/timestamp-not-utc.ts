@@ -2,7 +2,7 @@ import type { Postmortem, Stamp } from '../model';
 import type { FixDraft, Rule, RuleContext } from './rule';
 import { clockMinutes, indexAfter, wrapsPastMidnight } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
-import { invertedRange, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
 import { scanTimestamps } from '../timestamps';
 import { findZoneDeclaration, wallMillis, type ZoneDeclaration } from '../zones';
 
@@ -89,12 +89,13 @@ function dayAfter(stamp: Stamp, converted: Map<Stamp, string>): number | undefin
 }
 
 /**
- * Whether `stamp`, rewritten without a date of its own, reads its UTC day: the day of the stamp before it as the
- * `converted` stamps are rewritten, or the next when it is a little earlier on the clock than that stamp ("10:00 JST"
- * after "23:04", rewritten as "01:00", would read as the next day).
+ * Whether `stamp`, rewritten without a date of its own or left as it is, reads its day (UTC once rewritten): the day
+ * of the stamp before it as the `converted` stamps are rewritten, or the next when it is a little earlier on the clock
+ * than that stamp ("10:00 JST" after "23:04", rewritten as "01:00", would read as the next day).
  */
 function keepsDay(doc: Postmortem, stamp: Stamp, converted: Map<Stamp, string>): boolean {
-  if (stamp.parts.date || !stamp.date || addsDate(stamp, converted.get(stamp)!)) return true;
+  // A stamp without an instant (an invalid one) has none to keep.
+  if (stamp.parts.date || !stamp.date || stamp.epoch === undefined || (converted.has(stamp) && addsDate(stamp, converted.get(stamp)!))) return true;
   let previous = indexAfter(doc, stamp) - 2;
   while (previous >= 0 && doc.stamps[previous].inFrontMatter) previous--;
   const before = doc.stamps[previous];
@@ -105,22 +106,6 @@ function keepsDay(doc: Postmortem, stamp: Stamp, converted: Map<Stamp, string>):
 }
 
 /**
- * Without a date in front matter, the stamps before the first valid written date (front matter's "start: 0:00" too,
- * as parse reads them) read that date, and would read a date a conversion writes in front of a stamp above it
- * instead. Where that first written date is (its offset), and the first stamp above it that reads it and is not
- * given a date of its own by the conversion (Infinity for none).
- */
-function readersFromBelow(doc: Postmortem, converted: Map<Stamp, string>): { firstWritten: number; firstReader: number } {
-  let firstReader = Infinity;
-  for (const stamp of doc.stamps) {
-    if (!stamp.date || stamp.invalid) continue;
-    if (stamp.dateSource === 'written') return { firstWritten: stamp.span.start, firstReader };
-    if (firstReader === Infinity && !(converted.has(stamp) && addsDate(stamp, converted.get(stamp)!))) firstReader = stamp.span.start;
-  }
-  return { firstWritten: Infinity, firstReader };
-}
-
-/**
  * Whether the `converted` stamps (each with its text in UTC) are read as before, and so are the stamps after them: alone,
  * or in ranges that start where they did.
  */
@@ -128,14 +113,19 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>): boolean {
   let below: ReturnType<typeof readersFromBelow> | undefined;
   for (const [stamp, text] of converted) {
     if (!endsAsWritten(doc, stamp, text) || !keepsDay(doc, stamp, converted)) return false;
+    // The stamp after it reads its day from it: when that one keeps its day too, so does every stamp after it. One
+    // written in another zone is converted by its own finding, and checks its day there.
+    const next = doc.stamps[indexAfter(doc, stamp)];
+    if (next && !next.inFrontMatter && !writtenInOtherZone(next) && !keepsDay(doc, next, converted)) return false;
     if (movesDay(stamp)) {
       // The stamps above it that read the first written date would read its UTC day, when it writes that date.
       if (stamp.dateSource === 'written' || addsDate(stamp, text)) {
-        below ??= readersFromBelow(doc, converted);
+        below ??= readersFromBelow(doc, (other) => converted.has(other) && addsDate(other, converted.get(other)!));
         if (below.firstReader < stamp.span.start && stamp.span.start <= below.firstWritten) return false;
       }
-      // The stamps after it that read its date would take its UTC day, unless converted with it, writing their own.
-      for (const reader of readersOfDate(doc, stamp)) if (!converted.get(reader)?.startsWith(utcDate(reader.epoch!))) return false;
+      // The stamps after it that read its date would take its UTC day, unless converted with it, writing their own, or
+      // by their own finding.
+      for (const reader of readersOfDate(doc, stamp)) if (!(writtenInOtherZone(reader) && movesDay(reader)) && !converted.get(reader)?.startsWith(utcDate(reader.epoch!))) return false;
     }
     if (!stamp.range) {
       if (!staysAlone(doc, stamp, text)) return false;
