@@ -368,6 +368,15 @@ settleWithinTwoPasses('fixes keep the day of the stamps that read theirs', [
   '2024-5-3\n2:33IST\n5:30PM)2:33IST TIME PT',
 ]);
 
+// Fourth-round searches, reduced: a chain of three waits. The conversion of "2024-5-1 2PM PT" waited for the swap
+// that dates "0:00", and the swap (or the conversion of "2:33IST", moving it to 2 July) for "1PM PT", which reads the
+// date of "3 Jul 2012" and writes its own (and 23:55's) as it converts. A fix that gives a stamp another day no longer
+// waits for the stamps reading its date that the preferred conversion of one of them dates in the same pass.
+settleWithinTwoPasses('a fix does not wait for readers that their own conversion dates', [
+  '2024-5-1 2PM PT\n0:00 to 3 Jul 2012,2:33IST 1PM PT until 23:55',
+  '2024-5-1 2PM\n3 Jul 2012,2:33IST 1PM PT until 23:55',
+]);
+
 /** A describe block: each text's fix-all settles within two passes; `more` adds the block's other tests. */
 function settleWithinTwoPasses(title: string, texts: string[], more?: () => void): void {
   describe(title, () => {

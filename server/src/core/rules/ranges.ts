@@ -101,9 +101,10 @@ export interface RangeSwap {
 /**
  * The edits writing each end of an inverted range with the other end's instant. Each end is written on the clock of
  * the zone it is read in at its place, or in UTC where `writesUtc(end)` (an end that writes no zone must then take
- * UTC from the other end, or from a declaration the same fix rewrites).
+ * UTC from the other end, or from a declaration the same fix rewrites). `readersDated(end)`: whether the stamps
+ * that read their date from `end` get dates of their own from other fixes in the same pass.
  */
-export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (end: Stamp) => boolean = () => false): RangeSwap {
+export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (end: Stamp) => boolean = () => false, readersDated: (end: Stamp) => boolean = () => false): RangeSwap {
   const zoneText = (stamp: Stamp) => (!stamp.zoneSpan ? '' : writesUtc(stamp) ? 'UTC' : doc.text.slice(stamp.zoneSpan.start, stamp.zoneSpan.end));
   const newFrom = valuesAt(to.epoch!, writesUtc(from) ? null : from.zone);
   const newTo = valuesAt(from.epoch!, writesUtc(to) ? null : to.zone);
@@ -141,6 +142,6 @@ export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (e
       && holds(from, newFrom) && holds(to, newTo) && keepsReadersAbove(from, newFrom) && keepsReadersAbove(to, newTo)
       && (!from.parts.time || startReadsAs(doc, from, to, fromEdit, toEdit, newFrom.hour))
       // The stamps after the range that take its end's date would take the other day.
-      && (sameDay(from.date ?? FLOATING_DAY, to.date ?? FLOATING_DAY) || !lendsDateOnward(doc, to)),
+      && (sameDay(from.date ?? FLOATING_DAY, to.date ?? FLOATING_DAY) || !lendsDateOnward(doc, to) || readersDated(to)),
   };
 }

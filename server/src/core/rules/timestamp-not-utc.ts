@@ -31,8 +31,30 @@ const writtenInOtherZone = (stamp: Stamp) => stamp.zoneSource === 'written' && !
 function swappedInUtc(doc: Postmortem, context: RuleContext, stamp: Stamp, writesUtc: (end: Stamp) => boolean): FixDraft['edits'] | undefined {
   const inverted = invertedRange(stamp);
   if (!inverted || !context.reports('time-range-inverted', inverted.from.line)) return undefined;
-  const swap = swapRange(doc, inverted.from, inverted.to, writesUtc);
+  const swap = swapRange(doc, inverted.from, inverted.to, writesUtc, (end) => readersKeepDay(doc, end, () => false, context));
   return swap.roundTrips ? swap.edits : undefined;
+}
+
+/**
+ * Whether each stamp that reads its date from `end` (`readersOfDate`) keeps its day when `end` is rewritten on
+ * another: it is `kept`, or gets a date of its own in the same fix-all pass, written by the preferred conversion of one
+ * of them ("… to 3 Jul 2012,2:33IST 1PM PT until 23:55": 1PM PT's writes both dates). A fix rewriting `end` then need
+ * not wait a pass for them. Without `context`, or for those conversions themselves, only `kept` readers count: a
+ * reader's readers are not followed further.
+ */
+function readersKeepDay(doc: Postmortem, end: Stamp, kept: (reader: Stamp) => boolean, context?: RuleContext): boolean {
+  const dated = new Set<Stamp>();
+  for (const reader of readersOfDate(doc, end)) {
+    if (kept(reader)) continue;
+    // A reader in an inverted range is swapped by its own finding instead; one in a range with `end` is rewritten by
+    // the fix rewriting `end`, and its own finding's edits would clash with that one's.
+    if (context && !dated.has(reader) && writtenInOtherZone(reader) && !invertedRange(reader) && reader.range?.partner !== end && context.reports(NAME, reader.line)) {
+      const conversion = conversionOf(doc, reader);
+      if (conversion.isPreferred) for (const [stamp, text] of conversion.converted) if (addsDate(stamp, text)) dated.add(stamp);
+    }
+    if (!dated.has(reader)) return false;
+  }
+  return true;
 }
 
 /** The swap converting `stamp`, written in another zone, and the other end of its range. */
@@ -107,9 +129,10 @@ function keepsDay(doc: Postmortem, stamp: Stamp, converted: Map<Stamp, string>):
 
 /**
  * Whether the `converted` stamps (each with its text in UTC) are read as before, and so are the stamps after them: alone,
- * or in ranges that start where they did.
+ * or in ranges that start where they did. With `context`, the other findings of this rule are counted on
+ * (`readersKeepDay`).
  */
-function readsBack(doc: Postmortem, converted: Map<Stamp, string>): boolean {
+function readsBack(doc: Postmortem, converted: Map<Stamp, string>, context?: RuleContext): boolean {
   let below: ReturnType<typeof readersFromBelow> | undefined;
   for (const [stamp, text] of converted) {
     if (!endsAsWritten(doc, stamp, text) || !keepsDay(doc, stamp, converted)) return false;
@@ -124,8 +147,9 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>): boolean {
         if (below.firstReader < stamp.span.start && stamp.span.start <= below.firstWritten) return false;
       }
       // The stamps after it that read its date would take its UTC day, unless converted with it, writing their own, or
-      // by their own finding.
-      for (const reader of readersOfDate(doc, stamp)) if (!(writtenInOtherZone(reader) && movesDay(reader)) && !converted.get(reader)?.startsWith(utcDate(reader.epoch!))) return false;
+      // by their own finding (one that moves day, or, with `context`, one whose preferred conversion writes a date).
+      const kept = (reader: Stamp) => (writtenInOtherZone(reader) && movesDay(reader)) || !!converted.get(reader)?.startsWith(utcDate(reader.epoch!));
+      if (!readersKeepDay(doc, stamp, kept, context)) return false;
     }
     if (!stamp.range) {
       if (!staysAlone(doc, stamp, text)) return false;
@@ -138,6 +162,58 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>): boolean {
     if (!startReadsAs(doc, from, to, written(from), written(to), hour)) return false;
   }
   return true;
+}
+
+interface Conversion {
+  /** The stamp in UTC. */
+  utc: string;
+  edits: FixDraft['edits'];
+  /** The stamps the edits rewrite, each with its new text. */
+  converted: Map<Stamp, string>;
+  isPreferred: boolean;
+}
+
+/** The fix of a stamp written in another zone, rewriting it in UTC (swapping no range). */
+function conversionOf(doc: Postmortem, stamp: Stamp, context?: RuleContext): Conversion {
+  const utc = inUtc(stamp);
+  const edits = [{ ...stamp.span, newText: utc }];
+  // "02:33 IST to 9:11 a.m.": the other end takes its zone from this one. Rewriting only this end would move the
+  // other to UTC clock time; it is converted with it, and keeps taking the zone from this end. An other end with a
+  // zone of its own is converted with it too: alone, a start could take the other end's meridiem ("2:00 PT to 1PM
+  // PT"), and each end's fix would wait for the other's.
+  const partner = stamp.range?.partner;
+  let preferred = true;
+  if (partner && (partner.zoneSource === 'range' || writtenInOtherZone(partner)) && convertible(partner)) {
+    const partnerText = inUtc(partner, partner.zoneSource === 'range' ? '' : 'UTC');
+    if (sameUtcDay(stamp.epoch!, partner.epoch!)) {
+      edits.push({ ...partner.span, newText: partnerText });
+    } else {
+      edits[0].newText = withUtcDate(stamp, utc, stamp.epoch!);
+      edits.push({ ...partner.span, newText: withUtcDate(partner, partnerText, partner.epoch!) });
+    }
+    // Without dates, a range that now crosses midnight in UTC would read backwards: the user decides.
+    if ((stamp.dateSource === 'none' || partner.dateSource === 'none') && !sameUtcDay(stamp.epoch!, partner.epoch!)) preferred = false;
+  } else if (partner?.zoneSource === 'range' && partner.epoch !== undefined && !partner.parts.time) {
+    // "Between November 2 2023 and 2:33 IST": the day takes its zone from this end, and would begin at midnight UTC
+    // instead, hours away, perhaps after the converted end: the user decides.
+    preferred = false;
+  } else if (partner?.zone?.isUtc && stamp.range!.role === 'from' && partner.parts.date?.implied && convertible(partner) && !sameUtcDay(stamp.epoch!, partner.epoch!)) {
+    // "30 July, 02:33 IST to 14:38 UTC": the end reads the start's date, which the conversion moves to 29 July.
+    edits.push({ ...partner.span, newText: withUtcDate(partner, doc.text.slice(partner.span.start, partner.span.end), partner.epoch!) });
+  }
+  const converted = new Map([[stamp, edits[0].newText]]);
+  if (edits.length > 1) converted.set(partner!, edits[1].newText);
+  // "3 Jul 2012,2:33IST|0:00UTC+5": the stamps after it that read its date and convert writing a date of their own
+  // are converted with it. Converted alone, this stamp would wait for their conversion, a pass later.
+  if (movesDay(stamp)) {
+    for (const reader of readersOfDate(doc, stamp)) {
+      if (converted.has(reader)) continue;
+      if (reader.range || reader.parts.date || !writtenInOtherZone(reader) || !movesDay(reader)) break;
+      converted.set(reader, inUtc(reader));
+      edits.push({ ...reader.span, newText: converted.get(reader)! });
+    }
+  }
+  return { utc, edits, converted, isPreferred: preferred && readsBack(doc, converted, context) };
 }
 
 /** Whether the declaration's line, with UTC written in place of its zone, declares UTC there ("Times in ET.2" does not). */
@@ -172,45 +248,8 @@ export const timestampNotUtc: Rule = {
     if (target(doc) !== 'UTC') return;
     for (const stamp of doc.stamps) {
       if (!writtenInOtherZone(stamp)) continue;
-      const utc = inUtc(stamp);
-      const edits = [{ ...stamp.span, newText: utc }];
-      // "02:33 IST to 9:11 a.m.": the other end takes its zone from this one. Rewriting only this end would move the
-      // other to UTC clock time; it is converted with it, and keeps taking the zone from this end. An other end with a
-      // zone of its own is converted with it too: alone, a start could take the other end's meridiem ("2:00 PT to 1PM
-      // PT"), and each end's fix would wait for the other's.
-      const partner = stamp.range?.partner;
-      let preferred = true;
-      if (partner && (partner.zoneSource === 'range' || writtenInOtherZone(partner)) && convertible(partner)) {
-        const partnerText = inUtc(partner, partner.zoneSource === 'range' ? '' : 'UTC');
-        if (sameUtcDay(stamp.epoch!, partner.epoch!)) {
-          edits.push({ ...partner.span, newText: partnerText });
-        } else {
-          edits[0].newText = withUtcDate(stamp, utc, stamp.epoch!);
-          edits.push({ ...partner.span, newText: withUtcDate(partner, partnerText, partner.epoch!) });
-        }
-        // Without dates, a range that now crosses midnight in UTC would read backwards: the user decides.
-        if ((stamp.dateSource === 'none' || partner.dateSource === 'none') && !sameUtcDay(stamp.epoch!, partner.epoch!)) preferred = false;
-      } else if (partner?.zoneSource === 'range' && partner.epoch !== undefined && !partner.parts.time) {
-        // "Between November 2 2023 and 2:33 IST": the day takes its zone from this end, and would begin at midnight UTC
-        // instead, hours away, perhaps after the converted end: the user decides.
-        preferred = false;
-      } else if (partner?.zone?.isUtc && stamp.range!.role === 'from' && partner.parts.date?.implied && convertible(partner) && !sameUtcDay(stamp.epoch!, partner.epoch!)) {
-        // "30 July, 02:33 IST to 14:38 UTC": the end reads the start's date, which the conversion moves to 29 July.
-        edits.push({ ...partner.span, newText: withUtcDate(partner, doc.text.slice(partner.span.start, partner.span.end), partner.epoch!) });
-      }
-      const converted = new Map([[stamp, edits[0].newText]]);
-      if (edits.length > 1) converted.set(partner!, edits[1].newText);
-      // "3 Jul 2012,2:33IST|0:00UTC+5": the stamps after it that read its date and convert writing a date of their own
-      // are converted with it. Converted alone, this stamp would wait for their conversion, a pass later.
-      if (movesDay(stamp)) {
-        for (const reader of readersOfDate(doc, stamp)) {
-          if (converted.has(reader)) continue;
-          if (reader.range || reader.parts.date || !writtenInOtherZone(reader) || !movesDay(reader)) break;
-          converted.set(reader, inUtc(reader));
-          edits.push({ ...reader.span, newText: converted.get(reader)! });
-        }
-      }
-      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred: preferred && readsBack(doc, converted) };
+      const { utc, edits, isPreferred } = conversionOf(doc, stamp, context);
+      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred };
       const swapped = swappedWithWrittenZone(doc, context, stamp);
       report({
         span: stamp.span,
@@ -255,7 +294,7 @@ export const timestampNotUtc: Rule = {
         converted.set(stamp, crossDay ? withUtcDate(stamp, text, stamp.epoch!) : text);
         fix.edits.push({ ...stamp.span, newText: converted.get(stamp)! });
       }
-      fix.isPreferred = declaresUtc(doc, declaration) && readsBack(doc, converted);
+      fix.isPreferred = declaresUtc(doc, declaration) && readsBack(doc, converted, context);
       report({
         span: declaration.span,
         message: `Times are declared in ${declaration.zone.name}, not UTC` + (inherited.length ? ` (${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} inherit it).` : '.'),
