@@ -104,6 +104,21 @@ describe('robustness: adversarial inputs lint in bounded time', () => {
       const lines = Array.from({ length: 3_000 }, (_, i) => `- ${clock(16 * 60 + 1 + Math.floor(i / 15))} PST event ${i}`);
       lintsQuickly('crossing midnight in UTC', `## Timeline\n\n- 2024-01-01 4:00 PM PST start\n${lines.join('\n')}\n`);
     });
+    // Every conversion of a stamp to UTC moved its day, and a fix read every stamp after its own on the line as one that
+    // reads its date, and converted them too: a pasted line of 2,000 such stamps took minutes (cubic).
+    describe('a pasted line of thousands of stamps in another zone', () => {
+      const attacks: Record<string, string> = {
+        stamps: `- 2024-01-01 ${'01:00 IST, '.repeat(4_000)}\n`,
+        ranges: `- 2024-01-01 ${'01:00 IST to 02:00 IST, '.repeat(2_000)}\n`,
+        'inverted ranges': `- 2024-01-01 ${'02:00 IST to 01:00 IST, '.repeat(2_000)}\n`,
+        'under a declaration': `All times in IST.\n\n- 2024-01-01 ${'01:00 to 02:00, '.repeat(3_000)}\n`,
+      };
+      for (const [name, text] of Object.entries(attacks)) it(name, () => lintsQuickly(`one line of ${name}`, `## Timeline\n\n${text}`));
+    });
+    // Each conversion that writes a date checked the stamps above the first written date, from the first stamp on.
+    it('thousands of stamps in another zone before the first written date', () => {
+      lintsQuickly('before the first date', `## Timeline\n\n${'- 01:00 IST x\n'.repeat(20_000)}- 2024-01-01 x\n`);
+    });
     it('a long status page of updates', () => lintsQuickly('updates', 'Resolved\n\nThe fix is out.\n\nJul 13, 2023, 11:26 PM UTC\n\n'.repeat(3_000)));
     it('a long front matter', () => lintsQuickly('front matter', `---\n${'key: 2024-01-01 10:00\n'.repeat(10_000)}---\n# T\n`));
     it('thousands of empty sections of the same name', () => lintsQuickly('same sections', '## Summary\n\n'.repeat(20_000)));

@@ -65,6 +65,19 @@ export function* readersOfDate(doc: Postmortem, end: Stamp): Generator<Stamp> {
   }
 }
 
+/** How many stamps after a stamp on its own line the fixes follow as its readers. */
+const LINE_READERS = 32;
+
+/**
+ * Whether `end`'s line holds more than LINE_READERS stamps after it. A fix then neither rewrites its readers with it
+ * nor counts on them keeping their day, and is not preferred: on a pasted line of thousands of stamps, every fix read
+ * every stamp after its own, and converted them too (cubic time).
+ */
+export function crowded(doc: Postmortem, end: Stamp): boolean {
+  const beyond = indexAfter(doc, end) + LINE_READERS;
+  return beyond < doc.stamps.length && doc.stamps[beyond].line === end.line;
+}
+
 /** Whether a stamp after `end` reads its date from it (`readersOfDate`). */
 export function lendsDateOnward(doc: Postmortem, end: Stamp): boolean {
   return !readersOfDate(doc, end).next().done;
@@ -77,13 +90,28 @@ export function lendsDateOnward(doc: Postmortem, end: Stamp): boolean {
  * `datedByFix` (Infinity for none).
  */
 export function readersFromBelow(doc: Postmortem, datedByFix: (stamp: Stamp) => boolean = () => false): { firstWritten: number; firstReader: number } {
-  let firstReader = Infinity;
+  const { firstWritten, readers } = firstWrittenDate(doc);
+  const reader = readers.find((stamp) => !datedByFix(stamp));
+  return { firstWritten, firstReader: reader ? reader.span.start : Infinity };
+}
+
+const firstWrittenDates = new WeakMap<Postmortem, { firstWritten: number; readers: Stamp[] }>();
+
+/** The offset of the first valid written date, and the stamps before it that read it: found once per document. */
+function firstWrittenDate(doc: Postmortem): { firstWritten: number; readers: Stamp[] } {
+  let found = firstWrittenDates.get(doc);
+  if (found) return found;
+  found = { firstWritten: Infinity, readers: [] };
   for (const stamp of doc.stamps) {
     if (!stamp.date || stamp.invalid) continue;
-    if (stamp.dateSource === 'written') return { firstWritten: stamp.span.start, firstReader };
-    if (firstReader === Infinity && !datedByFix(stamp)) firstReader = stamp.span.start;
+    if (stamp.dateSource === 'written') {
+      found.firstWritten = stamp.span.start;
+      break;
+    }
+    found.readers.push(stamp);
   }
-  return { firstWritten: Infinity, firstReader };
+  firstWrittenDates.set(doc, found);
+  return found;
 }
 
 export interface RangeSwap {

@@ -2,7 +2,7 @@ import type { Postmortem, Stamp } from '../model';
 import type { FixDraft, Rule, RuleContext } from './rule';
 import { clockMinutes, indexAfter, wrapsPastMidnight } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
-import { invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { crowded, invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
 import { scanTimestamps } from '../timestamps';
 import { findZoneDeclaration, wallMillis, type ZoneDeclaration } from '../zones';
 
@@ -43,6 +43,7 @@ function swappedInUtc(doc: Postmortem, context: RuleContext, stamp: Stamp, write
  * reader's readers are not followed further.
  */
 function readersKeepDay(doc: Postmortem, end: Stamp, kept: (reader: Stamp) => boolean, context?: RuleContext): boolean {
+  if (crowded(doc, end)) return false;
   const dated = new Set<Stamp>();
   for (const reader of readersOfDate(doc, end)) {
     if (kept(reader)) continue;
@@ -205,7 +206,7 @@ function conversionOf(doc: Postmortem, stamp: Stamp, context?: RuleContext): Con
   if (edits.length > 1) converted.set(partner!, edits[1].newText);
   // "3 Jul 2012,2:33IST|0:00UTC+5": the stamps after it that read its date and convert writing a date of their own
   // are converted with it. Converted alone, this stamp would wait for their conversion, a pass later.
-  if (movesDay(stamp)) {
+  if (movesDay(stamp) && !crowded(doc, stamp)) {
     for (const reader of readersOfDate(doc, stamp)) {
       if (converted.has(reader)) continue;
       if (reader.range || reader.parts.date || !writtenInOtherZone(reader) || !movesDay(reader)) break;
