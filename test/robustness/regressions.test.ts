@@ -377,6 +377,11 @@ settleWithinTwoPasses('a fix does not wait for readers that their own conversion
   '2024-5-1 2PM\n3 Jul 2012,2:33IST 1PM PT until 23:55',
 ]);
 
+// Found by a fourth-round search (seed 1717), reduced: fix-all never settled. duration-mismatch wrote the claim as
+// "507 m"; the start keyword for 5xx statuses read "507" in the entry's text as an error, which moved the impact's
+// start, so the next pass wrote "387 m", and the one after "507 m" again. A number with a unit is not a status.
+settleWithinTwoPasses('a duration fix-all writes is not read as an HTTP status', ['21-03 2:00\nLasted 6 m\r8:27\r0:00\n~~~']);
+
 /** A describe block: each text's fix-all settles within two passes; `more` adds the block's other tests. */
 function settleWithinTwoPasses(title: string, texts: string[], more?: () => void): void {
   describe(title, () => {

@@ -74,7 +74,8 @@ const MAY_MARK = /[<&]|outage|\[(?:start|detected|mitigated|resolved|end)\]/i;
 
 // Keywords in timeline entries, by the milestone they suggest; an entry counts as evidence for every kind it has.
 const KEYWORDS: [string, MilestoneKind][] = [
-  [String.raw`first errors?|errors?|failures?|failing|failed|outage|degrad(?:ed|ation)|unavailable|unable to|crash\w*|5\d\d\b|stop(?:s|ped) \w+ing|broke|breakage|elevated`, 'start'],
+  // A 5xx status, not a quantity: "540 ms", "507 m" (a stated duration fix-all may write) are not errors.
+  [String.raw`first errors?|errors?|failures?|failing|failed|outage|degrad(?:ed|ation)|unavailable|unable to|crash\w*|5\d\d\b(?![ \t]?(?:m?s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|[kmg]b|%)(?![a-z]))|stop(?:s|ped) \w+ing|broke|breakage|elevated`, 'start'],
   [String.raw`alert(?:s|ed)?|paged?|noticed|detected|reported|reports|discovered|observed|became aware|notified|reaching out|investigat\w*`, 'detected'],
   [String.raw`rolled back|reverted|restored|recovered|mitigated|fixed|fix (?:lands|landed|deployed)|hotfix (?:was )?deployed|back to (?:normal|nominal)|resumed|workaround`, 'mitigated'],
   [String.raw`resolved|all clear|closed|fully (?:re)?(?:stored|established|recovered|operational)|incident (?:is )?over`, 'resolved'],
