@@ -55,6 +55,19 @@ describe('robustness: adversarial inputs lint in bounded time', () => {
     }
   });
 
+  describe('a 1 MB single line', () => {
+    const line = (piece: string) => piece.repeat(Math.ceil(1e6 / piece.length)).slice(0, 1e6);
+    const lines: Record<string, string> = {
+      'one letter': 'x'.repeat(1e6),
+      prose: line('The checkout service retried requests before the circuit breaker opened, which amplified load. '),
+      base64: line('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODkrLw'),
+      'minified JSON with stamps': line('{"id":12345,"ts":"2024-01-01T10:00:00Z","status":503,"latency_ms":540,"region":"eu-west-1"},'),
+      'log lines': line('2024-01-01T10:00:00.123Z ERROR connection refused (pool=200) '),
+      'digits and spaces': line('12 34 56 '),
+    };
+    for (const [name, text] of Object.entries(lines)) it(name, () => lintsQuickly(`1 MB line of ${name}`, text));
+  });
+
   it('a 1 MB single line of timeline text', () => {
     // About 11,600 findings with fixes: far more work than the other inputs, so a bound of its own.
     lintsQuickly('1 MB line', '- [2024-01-01 12:00 UTC] Errors rose on checkout for 5 minutes, alert at 12:05 PST. '.repeat(Math.ceil(1e6 / 86)), 3000);
