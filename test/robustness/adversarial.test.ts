@@ -132,6 +132,16 @@ describe('robustness: adversarial inputs lint in bounded time', () => {
     it('thousands of stamps in another zone before the first written date', () => {
       lintsQuickly('before the first date', `## Timeline\n\n${'- 01:00 IST x\n'.repeat(20_000)}- 2024-01-01 x\n`);
     });
+    // Each Timeline section marked its lines' markup in an array of the whole document's lines, searched from its start.
+    it('thousands of Timeline sections', () => lintsQuickly('timeline sections', '## Timeline\n- 10:00 UTC x\n'.repeat(40_000)));
+    // The YAML library checked each key against every earlier key of its map, and resolved each alias by scanning
+    // every node before it.
+    it('a front matter of thousands of distinct keys', () => {
+      lintsQuickly('distinct keys', `---\n${Array.from({ length: 10_000 }, (_, i) => `k${i}: 1`).join('\n')}\n---\n# T\n`);
+    });
+    it('a front matter of thousands of anchors and aliases', () => {
+      lintsQuickly('anchors', `---\nl:\n${Array.from({ length: 10_000 }, (_, i) => `  - &a${i} 1\n  - *a${i}`).join('\n')}\n---\n# T\n`);
+    });
     it('a long status page of updates', () => lintsQuickly('updates', 'Resolved\n\nThe fix is out.\n\nJul 13, 2023, 11:26 PM UTC\n\n'.repeat(3_000)));
     it('a long front matter', () => lintsQuickly('front matter', `---\n${'key: 2024-01-01 10:00\n'.repeat(10_000)}---\n# T\n`));
     it('thousands of empty sections of the same name', () => lintsQuickly('same sections', '## Summary\n\n'.repeat(20_000)));

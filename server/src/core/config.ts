@@ -1,7 +1,7 @@
 // `.postmortem.yaml`: the zod schema, validation with exact positions, and `extends` resolution. Pure: other files
 // are read through a callback, so the CLI and the language server bring their own file system.
 import { IANAZone } from 'luxon';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { ruleRegistry } from './rules';
 import { closest } from './suggest';
@@ -9,6 +9,7 @@ import { applyLayer, builtInTemplates, defaultTemplate, findBuiltInTemplate, nor
 import { LineIndex } from './text';
 import type { Range, SeveritySetting } from './types';
 import { resolveZone } from './zones';
+import { readYaml } from './yaml';
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
 const RULE_NAMES = ruleRegistry.map((rule) => rule.name);
@@ -139,18 +140,11 @@ export interface ParsedConfig {
 /** Parses and validates one file's text; every YAML or schema error becomes a problem at its place. */
 export function parseConfig(source: ConfigSource): ParsedConfig {
   const index = new LineIndex(source.text);
-  const doc = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false });
+  const yaml = readYaml(source.text);
+  const doc = yaml.doc;
   const problem = (span: [number, number], message: string): ConfigProblem => ({ file: source.path, range: firstLine(index, span), message });
-  if (doc.errors.length > 0) {
-    return { doc, index, problems: doc.errors.map((error) => problem([error.pos[0], error.pos[1]], `YAML: ${error.message.split('\n')[0]}`)) };
-  }
-  let data: unknown;
-  try {
-    // maxAliasCount bounds alias expansion ("billion laughs").
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error) {
-    return { doc, index, problems: [problem([0, source.text.length], `YAML: ${(error as Error).message}`)] };
-  }
+  if (yaml.errors.length > 0) return { doc, index, problems: yaml.errors.map((error) => problem(error.pos, `YAML: ${error.message}`)) };
+  const data = yaml.data ?? {};
   const result = configSchema.safeParse(data);
   if (result.success) return { config: result.data, doc, index, problems: [] };
   const explained = result.error.issues.flatMap((issue) => explain(issue, data));

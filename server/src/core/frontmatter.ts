@@ -1,6 +1,7 @@
 // YAML front matter with positions. A YAML error is data (message + span), never a throw.
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { Span } from './types';
+import { readYaml } from './yaml';
 
 export interface FrontMatterField {
   key: string;
@@ -45,9 +46,10 @@ export function readFrontMatter(text: string, lineStarts: readonly number[]): Fr
   const bodyEnd = lineStarts[endLine];
   const source = text.slice(bodyStart, bodyEnd);
   // Positions come from node ranges and error offsets: no LineCounter, which only pretty errors would read.
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: false });
-  const errors = doc.errors.map((error) => ({
-    message: error.message.split('\n')[0],
+  const yaml = readYaml(source, { strict: false });
+  const doc = yaml.doc;
+  const errors = yaml.errors.map((error) => ({
+    message: error.message,
     span: { start: bodyStart + error.pos[0], end: bodyStart + Math.max(error.pos[1], error.pos[0] + 1) },
   }));
   const fields: FrontMatterField[] = [];
@@ -70,15 +72,7 @@ export function readFrontMatter(text: string, lineStarts: readonly number[]): Fr
       fields.push(field);
     }
   }
-  if (errors.length === 0) {
-    try {
-      // maxAliasCount bounds alias expansion ("billion laughs").
-      const js: unknown = doc.toJS({ maxAliasCount: 100 });
-      if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
-    } catch (error) {
-      errors.push({ message: (error as Error).message, span: { start: bodyStart, end: bodyEnd } });
-    }
-  }
+  if (yaml.data && typeof yaml.data === 'object' && !Array.isArray(yaml.data)) data = yaml.data as Record<string, unknown>;
   const closeEnd = endLine + 1 < lineStarts.length ? lineStarts[endLine + 1] : text.length;
   return { span: { start: 0, end: closeEnd }, startLine: 0, endLine, data, fields, errors };
 }

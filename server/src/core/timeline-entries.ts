@@ -55,6 +55,8 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   if (!timelineSections.length) ranges.push({ start: 0, end: index.lineCount });
   const headingLines = new Set(structure.sections.map((section) => section.line));
   const entries: TimelineEntry[] = [];
+  // One array for all ranges: a document can hold thousands of Timeline sections.
+  const markup = new Uint8Array(index.lineCount);
   for (const range of ranges) {
     // The stamps that start entries; each is on its own line.
     const found: Stamp[] = [];
@@ -65,7 +67,7 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
     }
     // Outside a Timeline section a single stamped line is prose, not a timeline.
     if (!timelineSections.length && found.length < 2) continue;
-    const markup = markupByLine(index, range.start, range.end);
+    markLines(index, markup, range.start, range.end);
     for (let i = 0; i < found.length; i++) {
       const stamp = found[i];
       const line = stamp.line;
@@ -215,23 +217,22 @@ const EMPHASIS_MARK = 4;
 const MARKUP_CHARACTERS: [string, number][] = [['<', TAG], ['|', PIPE], ['*', EMPHASIS_MARK], ['_', EMPHASIS_MARK]];
 
 /**
- * The markup flags of the lines [start, end), indexed by line: one indexOf per character and line that holds it. Most
- * entries have no markup, and in a two-byte document (a dash, an arrow) each indexOf is a call into C++: four of them
- * for each entry cost more than this pass.
+ * Sets the markup flags of the lines [start, end) in `markup`, indexed by line: one indexOf per character and line
+ * that holds it. Most entries have no markup, and in a two-byte document (a dash, an arrow) each indexOf is a call
+ * into C++: four of them for each entry cost more than this pass. Each search stays inside the lines: from the start of
+ * the range, a character the range lacks was looked for up to the end of the document, once per Timeline section.
  */
-function markupByLine(index: LineIndex, start: number, end: number): Uint8Array {
-  const markup = new Uint8Array(index.lineCount);
-  if (start >= end) return markup;
-  const text = index.text;
-  const to = end < index.lineCount ? index.lineStarts[end] : text.length;
+function markLines(index: LineIndex, markup: Uint8Array, start: number, end: number): void {
+  if (start >= end) return;
+  const from = index.lineStarts[start];
+  const text = index.text.slice(from, end < index.lineCount ? index.lineStarts[end] : index.text.length);
   for (const [character, flag] of MARKUP_CHARACTERS) {
-    for (let at = text.indexOf(character, index.lineStarts[start]); at >= 0 && at < to;) {
-      const line = index.lineAt(at);
+    for (let at = text.indexOf(character); at >= 0;) {
+      const line = index.lineAt(from + at);
       markup[line] |= flag;
-      at = line + 1 < index.lineCount ? text.indexOf(character, index.lineStarts[line + 1]) : -1;
+      at = line + 1 < end ? text.indexOf(character, index.lineStarts[line + 1] - from) : -1;
     }
   }
-  return markup;
 }
 
 /** `markup`: the flags of the line `text` comes from; `marks`: leadingMarks(text), where the caller has it. */
