@@ -128,6 +128,13 @@ describe('robustness: adversarial inputs lint in bounded time', () => {
       };
       for (const [name, text] of Object.entries(attacks)) it(name, () => lintsQuickly(`one line of ${name}`, `## Timeline\n\n${text}`));
     });
+    // Up to LINE_READERS stamps after each (rules/ranges.ts) are followed: each conversion converts the others along and
+    // checks every one of them, so lines just under that bound are the costliest there are (31 a line took 3 s for 400
+    // lines when it was 32).
+    it('lines of eight stamps in another zone, each read on the next day in UTC', () => {
+      const line = (day: number) => `- 2024-01-${String(1 + (day % 28)).padStart(2, '0')} ${Array.from({ length: 8 }, (_, i) => `4:0${i} PM PST`).join(', ')}`;
+      lintsQuickly('crowded lines', `## Timeline\n\n${Array.from({ length: 400 }, (_, day) => line(day)).join('\n')}\n`);
+    });
     // Each conversion that writes a date checked the stamps above the first written date, from the first stamp on.
     it('thousands of stamps in another zone before the first written date', () => {
       lintsQuickly('before the first date', `## Timeline\n\n${'- 01:00 IST x\n'.repeat(20_000)}- 2024-01-01 x\n`);

@@ -382,6 +382,21 @@ settleWithinTwoPasses('a fix does not wait for readers that their own conversion
 // start, so the next pass wrote "387 m", and the one after "507 m" again. A number with a unit is not a status.
 settleWithinTwoPasses('a duration fix-all writes is not read as an HTTP status', ['21-03 2:00\nLasted 6 m\r8:27\r0:00\n~~~']);
 
+// Fifth-round searches (N=20000), reduced: fixes that waited a pass for another preferred fix of the same pass, most
+// after timeline-order had moved an entry. The conversion of the last stamp above the first written date waited for
+// the first of those stamps, dated by its own conversion ("1:32|2:33IST"); a conversion whose next stamp the
+// declaration's fix dates waited for that fix ("0:00" under "UTC+5"); a conversion converting along a reader that its
+// own conversion dates waited for it, or for a stamp after it that no conversion can keep ("8:27"); and a swap, the
+// declaration's or time-range-inverted's, waited for the readers of its end's date that the declaration's fix dates.
+settleWithinTwoPasses('a fix does not wait for the stamps other preferred fixes date', [
+  '1:32|2:33IST\n2:33IST\n\nJul 1 2023',
+  '2024-5-1 time UTC+5\r2PM PT 0:00\r9:11',
+  'l 3 Jul 2012,2:33IST\n0:00\n2:33IST\n4:00',
+  '2:33IST\n2:33IST\n2:33IST\n2:33IST 8:27 Jul 1 2023',
+  '2024-5-1 time PT\n23:59\n11:34 to 6/3/2020 3am',
+  '---\ndate: 2024-05-12\n---\nAll times in PST/PDT.\n- 23:59:59 x\n- 12:00:00Z y; from 2023-01-04/11:34 to 16/03/2020 3am UTC z',
+]);
+
 /** A describe block: each text's fix-all settles within two passes; `more` adds the block's other tests. */
 function settleWithinTwoPasses(title: string, texts: string[], more?: () => void): void {
   describe(title, () => {

@@ -1,6 +1,6 @@
 import type { Rule } from './rule';
 import { invertedRange, swapRange } from './ranges';
-import { convertsSwapped } from './timestamp-not-utc';
+import { convertsSwapped, readersDatedByConversions } from './timestamp-not-utc';
 
 export const timeRangeInverted: Rule = {
   id: 'PM012',
@@ -15,7 +15,7 @@ export const timeRangeInverted: Rule = {
       if (!inverted) continue;
       const { from, to } = inverted;
       // Each swapped end is written in the zone of the place it moves to.
-      const swap = swapRange(doc, from, to);
+      const swap = swapRange(doc, from, to, undefined, (end) => readersDatedByConversions(doc, context, end));
       // Converting the range to UTC edits the same text: fix-all leaves the swap to timestamp-not-utc's fix, which
       // swaps as it converts, or this one would take the range first and the conversion would wait a pass.
       report({

@@ -28,34 +28,47 @@ const writtenInOtherZone = (stamp: Stamp) => stamp.zoneSource === 'written' && !
  * the same text, so fix-all would do one per pass, and a duration checked against the range in between would need
  * a third. Undefined when that swap would not read back as written, or time-range-inverted does not report the range.
  */
-function swappedInUtc(doc: Postmortem, context: RuleContext, stamp: Stamp, writesUtc: (end: Stamp) => boolean): FixDraft['edits'] | undefined {
+function swappedInUtc(doc: Postmortem, context: RuleContext, stamp: Stamp, writesUtc: (end: Stamp) => boolean, kept: (reader: Stamp) => boolean = () => false): FixDraft['edits'] | undefined {
   const inverted = invertedRange(stamp);
   if (!inverted || !context.reports('time-range-inverted', inverted.from.line)) return undefined;
-  const swap = swapRange(doc, inverted.from, inverted.to, writesUtc, (end) => readersKeepDay(doc, end, () => false, context));
+  const swap = swapRange(doc, inverted.from, inverted.to, writesUtc, (end) => readersKeepDay(doc, end, kept, context));
   return swap.roundTrips ? swap.edits : undefined;
 }
 
 /**
  * Whether each stamp that reads its date from `end` (`readersOfDate`) keeps its day when `end` is rewritten on
- * another: it is `kept`, or gets a date of its own in the same fix-all pass, written by the preferred conversion of one
- * of them ("… to 3 Jul 2012,2:33IST 1PM PT until 23:55": 1PM PT's writes both dates). A fix rewriting `end` then need
- * not wait a pass for them. Without `context`, or for those conversions themselves, only `kept` readers count: a
- * reader's readers are not followed further.
+ * another: it is `kept`, up to one that gets a date of its own in the same fix-all pass, written by its own preferred
+ * conversion ("… to 3 Jul 2012,2:33IST 1PM PT until 23:55": 1PM PT's writes both dates). The stamps after that one
+ * read its date, and its conversion checks that they keep their day. A fix rewriting `end` then need not wait a pass
+ * for them. Without `context`, or for those conversions themselves, only `kept` readers count: a reader's readers are
+ * not followed further.
  */
 function readersKeepDay(doc: Postmortem, end: Stamp, kept: (reader: Stamp) => boolean, context?: RuleContext): boolean {
   if (crowded(doc, end)) return false;
-  const dated = new Set<Stamp>();
   for (const reader of readersOfDate(doc, end)) {
-    if (kept(reader)) continue;
-    // A reader in an inverted range is swapped by its own finding instead; one in a range with `end` is rewritten by
-    // the fix rewriting `end`, and its own finding's edits would clash with that one's.
-    if (context && !dated.has(reader) && writtenInOtherZone(reader) && !invertedRange(reader) && reader.range?.partner !== end && context.reports(NAME, reader.line)) {
-      const conversion = conversionOf(doc, reader);
-      if (conversion.isPreferred) for (const [stamp, text] of conversion.converted) if (addsDate(stamp, text)) dated.add(stamp);
-    }
-    if (!dated.has(reader)) return false;
+    if (context && datesItself(doc, context, end, reader)) return true;
+    if (!kept(reader)) return false;
   }
   return true;
+}
+
+/** `datesItself` once per stamp: the conversion it asks for counts on no other finding, so is the same every time. */
+const datingItself = new WeakMap<Stamp, boolean>();
+
+/**
+ * Whether the preferred conversion of `reader`, written in another zone, writes its date. A reader in an inverted
+ * range is swapped by its own finding instead; one in a range with `end` is rewritten by the fix rewriting `end`, and
+ * its own finding's edits would clash with that one's.
+ */
+function datesItself(doc: Postmortem, context: RuleContext, end: Stamp, reader: Stamp): boolean {
+  if (!writtenInOtherZone(reader) || invertedRange(reader) || reader.range?.partner === end || !context.reports(NAME, reader.line)) return false;
+  let dates = datingItself.get(reader);
+  if (dates === undefined) {
+    const conversion = conversionOf(doc, reader);
+    dates = conversion.isPreferred && addsDate(reader, conversion.converted.get(reader)!);
+    datingItself.set(reader, dates);
+  }
+  return dates;
 }
 
 /** The swap converting `stamp`, written in another zone, and the other end of its range. */
@@ -65,9 +78,14 @@ function swappedWithWrittenZone(doc: Postmortem, context: RuleContext, stamp: St
   return swappedInUtc(doc, context, stamp, (end) => end === stamp || end.zoneSource === 'range' || writtenInOtherZone(end));
 }
 
-/** The swap converting both ends of `stamp`'s range, which inherit `declaration`. */
+/**
+ * The swap converting both ends of `stamp`'s range, which inherit `declaration`. The stamps after the range that read
+ * the date of its end and inherit the declaration too keep their day when the same fix writes their date.
+ */
 function swappedWithDeclaration(doc: Postmortem, context: RuleContext, stamp: Stamp, declaration: ZoneDeclaration): FixDraft['edits'] | undefined {
-  return stamp.range?.partner.declaration === declaration ? swappedInUtc(doc, context, stamp, (end) => end.declaration === declaration) : undefined;
+  if (stamp.range?.partner.declaration !== declaration) return undefined;
+  const datedWith = (reader: Stamp) => reader.declaration === declaration && convertible(reader) && !invertedRange(reader) && addsDate(reader, inUtc(reader, ''));
+  return swappedInUtc(doc, context, stamp, (end) => end.declaration === declaration, datedWith);
 }
 
 /** How far before a stamp a range it could end starts: a date and a join ("between November 2 2023 and "). */
@@ -138,14 +156,21 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>, context?: Rul
   for (const [stamp, text] of converted) {
     if (!endsAsWritten(doc, stamp, text) || !keepsDay(doc, stamp, converted)) return false;
     // The stamp after it reads its day from it: when that one keeps its day too, so does every stamp after it. One
-    // written in another zone is converted by its own finding, and checks its day there.
+    // written in another zone is converted by its own finding, and checks its day there; with `context`, one the
+    // declaration's preferred fix writes a date for keeps its day.
     const next = doc.stamps[indexAfter(doc, stamp)];
-    if (next && !next.inFrontMatter && !writtenInOtherZone(next) && !keepsDay(doc, next, converted)) return false;
+    if (next && !next.inFrontMatter && !writtenInOtherZone(next) && !keepsDay(doc, next, converted)
+      && !(context && !converted.has(next) && datedByDeclaration(doc, context, next))) return false;
     if (movesDay(stamp)) {
-      // The stamps above it that read the first written date would read its UTC day, when it writes that date.
+      // The stamps above it that read the first written date would read its UTC day, when it writes that date, unless
+      // the first of them gets a date of its own from its own conversion: the stamps after that one read its date. Only
+      // for the last stamp above that date: the stamps between another and the date would read its new date instead.
       if (stamp.dateSource === 'written' || addsDate(stamp, text)) {
         below ??= readersFromBelow(doc, (other) => converted.has(other) && addsDate(other, converted.get(other)!));
-        if (below.firstReader < stamp.span.start && stamp.span.start <= below.firstWritten) return false;
+        const reader = below.firstReader;
+        const lastAbove = !next || next.span.start >= below.firstWritten;
+        if (reader && reader.span.start < stamp.span.start && stamp.span.start <= below.firstWritten
+          && !(context && lastAbove && datesItself(doc, context, stamp, reader))) return false;
       }
       // The stamps after it that read its date would take its UTC day, unless converted with it, writing their own, or
       // by their own finding (one that moves day, or, with `context`, one whose preferred conversion writes a date).
@@ -205,16 +230,90 @@ function conversionOf(doc: Postmortem, stamp: Stamp, context?: RuleContext): Con
   const converted = new Map([[stamp, edits[0].newText]]);
   if (edits.length > 1) converted.set(partner!, edits[1].newText);
   // "3 Jul 2012,2:33IST|0:00UTC+5": the stamps after it that read its date and convert writing a date of their own
-  // are converted with it. Converted alone, this stamp would wait for their conversion, a pass later.
+  // are converted with it. Converted alone, this stamp would wait for their conversion, a pass later. With `context`,
+  // from one whose own preferred conversion dates it on, that conversion rewrites them (`readersKeepDay`): converted
+  // here too, a stamp after them that cannot be would hold this one back.
   if (movesDay(stamp) && !crowded(doc, stamp)) {
     for (const reader of readersOfDate(doc, stamp)) {
       if (converted.has(reader)) continue;
-      if (reader.range || reader.parts.date || !writtenInOtherZone(reader) || !movesDay(reader)) break;
+      if (reader.range || reader.parts.date || !writtenInOtherZone(reader) || !movesDay(reader) || (context && datesItself(doc, context, stamp, reader))) break;
       converted.set(reader, inUtc(reader));
       edits.push({ ...reader.span, newText: converted.get(reader)! });
     }
   }
   return { utc, edits, converted, isPreferred: preferred && readsBack(doc, converted, context) };
+}
+
+const inheritorsByDoc = new WeakMap<Postmortem, Map<ZoneDeclaration, Stamp[]>>();
+
+/** The convertible stamps that inherit each declaration, in text order: found once per document. */
+function inheritors(doc: Postmortem): Map<ZoneDeclaration, Stamp[]> {
+  let inheriting = inheritorsByDoc.get(doc);
+  if (inheriting) return inheriting;
+  inheriting = new Map();
+  for (const stamp of doc.stamps) {
+    if (!stamp.declaration || !convertible(stamp)) continue;
+    const list = inheriting.get(stamp.declaration);
+    if (list) list.push(stamp);
+    else inheriting.set(stamp.declaration, [stamp]);
+  }
+  inheritorsByDoc.set(doc, inheriting);
+  return inheriting;
+}
+
+/**
+ * The fix of a declaration of another zone: UTC declared, and the stamps that inherit it converted (`converted`, each
+ * with its new text) or, for an inverted range, swapped as they are converted. With `countOnOthers`, the other
+ * findings of this rule are counted on (`readsBack`).
+ */
+function declarationConversion(doc: Postmortem, context: RuleContext, declaration: ZoneDeclaration, countOnOthers: boolean): { fix: FixDraft; converted: Map<Stamp, string> } {
+  const inherited = inheritors(doc).get(declaration) ?? [];
+  const fix: FixDraft = {
+    title: `Convert ${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} to UTC and declare UTC`,
+    edits: [{ ...declaration.span, newText: 'UTC' }],
+  };
+  const done = new Set<Stamp>();
+  const converted = new Map<Stamp, string>();
+  for (const stamp of inherited) {
+    if (done.has(stamp)) continue;
+    // Both ends of a range inheriting the declaration: swapped as they are converted when the range is inverted,
+    // each writing its date when they fall on different days in UTC.
+    const partner = stamp.range?.partner;
+    const pair = partner?.declaration === declaration;
+    const swapped = swappedWithDeclaration(doc, context, stamp, declaration);
+    if (swapped) {
+      fix.edits.push(...swapped);
+      done.add(partner!);
+      continue;
+    }
+    const text = inUtc(stamp, '');
+    const crossDay = pair && convertible(partner!) && !sameUtcDay(stamp.epoch!, partner!.epoch!);
+    converted.set(stamp, crossDay ? withUtcDate(stamp, text, stamp.epoch!) : text);
+    fix.edits.push({ ...stamp.span, newText: converted.get(stamp)! });
+  }
+  fix.isPreferred = declaresUtc(doc, declaration) && readsBack(doc, converted, countOnOthers ? context : undefined);
+  return { fix, converted };
+}
+
+const datedByDeclarations = new WeakMap<RuleContext, Map<ZoneDeclaration, Set<Stamp>>>();
+
+/**
+ * Whether `stamp` inherits a declaration whose preferred fix writes its date ("0:00" under "Times in UTC+5" as
+ * "2024-04-30 19:00"): it then keeps its day whatever the stamp before it is rewritten as. That fix's own check
+ * counts on no other finding (found once per declaration and lint run).
+ */
+function datedByDeclaration(doc: Postmortem, context: RuleContext, stamp: Stamp): boolean {
+  const declaration = stamp.declaration;
+  if (!declaration || declaration.zone.isUtc || !context.reports(NAME, declaration.line)) return false;
+  let byDeclaration = datedByDeclarations.get(context);
+  if (!byDeclaration) datedByDeclarations.set(context, (byDeclaration = new Map()));
+  let dated = byDeclaration.get(declaration);
+  if (!dated) {
+    const { fix, converted } = declarationConversion(doc, context, declaration, false);
+    dated = new Set(fix.isPreferred ? [...converted].filter(([inheritor, text]) => addsDate(inheritor, text)).map(([inheritor]) => inheritor) : []);
+    byDeclaration.set(declaration, dated);
+  }
+  return dated.has(stamp);
 }
 
 /** Whether the declaration's line, with UTC written in place of its zone, declares UTC there ("Times in ET.2" does not). */
@@ -224,6 +323,14 @@ function declaresUtc(doc: Postmortem, declaration: ZoneDeclaration): boolean {
   const start = declaration.span.start - lineStart;
   const read = findZoneDeclaration(line.slice(0, start) + 'UTC' + line.slice(declaration.span.end - lineStart));
   return !!read && read.zone.isUtc && read.start === start && read.end === start + 3;
+}
+
+/**
+ * Whether the stamps that read their date from `end` get dates of their own in the same fix-all pass, from preferred
+ * fixes of this rule (a conversion, or a declaration's): time-range-inverted's swap then need not wait a pass for them.
+ */
+export function readersDatedByConversions(doc: Postmortem, context: RuleContext, end: Stamp): boolean {
+  return target(doc) === 'UTC' && readersKeepDay(doc, end, (reader) => datedByDeclaration(doc, context, reader), context);
 }
 
 /**
@@ -262,40 +369,10 @@ export const timestampNotUtc: Rule = {
     }
     // Only a declaration of another zone is reported, with the stamps that inherit it.
     if (doc.declarations.every((declaration) => declaration.zone.isUtc)) return;
-    const inheriting = new Map<ZoneDeclaration, Stamp[]>();
-    for (const stamp of doc.stamps) {
-      if (!stamp.declaration || !convertible(stamp)) continue;
-      const list = inheriting.get(stamp.declaration);
-      if (list) list.push(stamp);
-      else inheriting.set(stamp.declaration, [stamp]);
-    }
     for (const declaration of doc.declarations) {
       if (declaration.zone.isUtc) continue;
-      const inherited = inheriting.get(declaration) ?? [];
-      const fix: FixDraft = {
-        title: `Convert ${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} to UTC and declare UTC`,
-        edits: [{ ...declaration.span, newText: 'UTC' }],
-      };
-      const done = new Set<Stamp>();
-      const converted = new Map<Stamp, string>();
-      for (const stamp of inherited) {
-        if (done.has(stamp)) continue;
-        // Both ends of a range inheriting the declaration: swapped as they are converted when the range is inverted,
-        // each writing its date when they fall on different days in UTC.
-        const partner = stamp.range?.partner;
-        const pair = partner?.declaration === declaration;
-        const swapped = swappedWithDeclaration(doc, context, stamp, declaration);
-        if (swapped) {
-          fix.edits.push(...swapped);
-          done.add(partner!);
-          continue;
-        }
-        const text = inUtc(stamp, '');
-        const crossDay = pair && convertible(partner!) && !sameUtcDay(stamp.epoch!, partner!.epoch!);
-        converted.set(stamp, crossDay ? withUtcDate(stamp, text, stamp.epoch!) : text);
-        fix.edits.push({ ...stamp.span, newText: converted.get(stamp)! });
-      }
-      fix.isPreferred = declaresUtc(doc, declaration) && readsBack(doc, converted, context);
+      const inherited = inheritors(doc).get(declaration) ?? [];
+      const { fix } = declarationConversion(doc, context, declaration, true);
       report({
         span: declaration.span,
         message: `Times are declared in ${declaration.zone.name}, not UTC` + (inherited.length ? ` (${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} inherit it).` : '.'),
