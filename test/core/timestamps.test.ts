@@ -330,6 +330,12 @@ describe('formatStampLike', () => {
     { input: 'UTC 05:13', value: value(2023, 1, 4, 6, 13), zone: 'CET', expected: 'CET 06:13' },
     { input: '6:00 pm (UTC)', value: value(2017, 11, 11, 19, 0), zone: 'CET', expected: '7:00 pm (CET)' },
     { input: '16/03/2020 3am UTC', value: value(2020, 3, 16, 3, 30), zone: 'UTC', expected: '16/03/2020 3:30am UTC' },
+    // Day first with slashes, a day that could be a month would read month first ("04/01/2023" is 1 April): dots keep
+    // the order and read day first.
+    { input: '16/03/2020 3am UTC', value: value(2023, 1, 4, 11, 34), zone: 'UTC', expected: '04.01.2023 11:34am UTC' },
+    { input: '16/3/2020', value: value(2023, 12, 4, 0, 0), zone: '', expected: '04.12.2023' },
+    { input: '16/03/2020', value: value(2023, 3, 3, 0, 0), zone: '', expected: '03/03/2023' },
+    { input: '16/03/2020', value: value(2023, 3, 13, 0, 0), zone: '', expected: '13/03/2023' },
     { input: '[03-26 23:04]', value: value(2024, 3, 27, 6, 4), zone: 'UTC', expected: '03-27 06:04 UTC' },
     { input: 'On Tuesday, 2023-01-04', value: value(2023, 1, 4, 0, 0), zone: '', expected: 'Wednesday, 2023-01-04' },
     { input: '20202-01-16 12:00', value: value(2020, 1, 16, 11, 0), zone: 'UTC', expected: '2020-01-16 11:00 UTC' },

@@ -929,8 +929,14 @@ function renderToken(token: string, v: StampValue, withMinutes: boolean): string
  * month names, padding; seconds and date only if `like` had them. `zoneText` '' writes no zone;
  * ISO stamps write UTC as `Z`.
  */
+// A date written day first with slashes, the form readDate reads month first when both numbers could be months.
+const DAY_FIRST_SLASHES = /\{dd?\}\/\{MM?\}\//;
+
 export function formatStampLike(like: StampParts, value: StampValue, zoneText: string): string {
-  const { pattern, zone, zoneGap, iso } = like.style;
+  const { zone, zoneGap, iso } = like.style;
+  let pattern = like.style.pattern;
+  // "04/01/2023" for 4 January would read as 1 April: dots keep the author's order and read day first.
+  if (value.day <= 12 && value.day !== value.month) pattern = pattern.replace(DAY_FIRST_SLASHES, (date) => date.replace(/\//g, '.'));
   const withMinutes = pattern.includes('{mm}');
   const body = pattern.replace(TOKEN, (_match, token: string) => renderToken(token, value, withMinutes));
   if (zoneText === '') return body;
