@@ -52,20 +52,32 @@ function readersKeepDay(doc: Postmortem, end: Stamp, kept: (reader: Stamp) => bo
   return true;
 }
 
-/** `datesItself` once per stamp: the conversion it asks for counts on no other finding, so is the same every time. */
+/** `datesItself` once per stamp: the fix it asks about is the same whatever `end` is. */
 const datingItself = new WeakMap<Stamp, boolean>();
 
 /**
- * Whether the preferred conversion of `reader`, written in another zone, writes its date. A reader in an inverted
- * range is swapped by its own finding instead; one in a range with `end` is rewritten by the fix rewriting `end`, and
- * its own finding's edits would clash with that one's.
+ * Whether a preferred fix of this rule writes the date of `reader`: the conversion of a stamp written in another zone
+ * (`reader`, or the end of its range it takes its zone from), or in an inverted range the swap converting both ends
+ * ("10:00 JST to 02:33 IST" as "2012-07-29 21:03 UTC to 2012-07-30 01:00 UTC"). That fix checks the stamps after
+ * `reader` itself. A reader in a range with `end` is rewritten by the fix rewriting `end`, and its own finding's
+ * edits would clash with that one's.
  */
 function datesItself(doc: Postmortem, context: RuleContext, end: Stamp, reader: Stamp): boolean {
-  if (!writtenInOtherZone(reader) || invertedRange(reader) || reader.range?.partner === end || !context.reports(NAME, reader.line)) return false;
+  if (reader.range?.partner === end) return false;
+  const inverted = invertedRange(reader);
+  const reported = (stamp: Stamp) => writtenInOtherZone(stamp) && context.reports(NAME, stamp.line);
+  const converting = inverted ? [inverted.from, inverted.to].find(reported) : reader.zoneSource === 'range' ? reader.range?.partner : reader;
+  if (!converting || !reported(converting)) return false;
   let dates = datingItself.get(reader);
   if (dates === undefined) {
-    const conversion = conversionOf(doc, reader);
-    dates = conversion.isPreferred && addsDate(reader, conversion.converted.get(reader)!);
+    if (inverted) {
+      const swapped = swappedWithWrittenZone(doc, context, converting)?.find((edit) => edit.start === reader.span.start);
+      dates = !!swapped && addsDate(reader, swapped.newText, reader.range!.partner.epoch!);
+    } else {
+      const conversion = conversionOf(doc, converting);
+      const text = conversion.converted.get(reader);
+      dates = conversion.isPreferred && text !== undefined && addsDate(reader, text);
+    }
     datingItself.set(reader, dates);
   }
   return dates;
@@ -118,9 +130,12 @@ function endsAsWritten(doc: Postmortem, stamp: Stamp, text: string): boolean {
   return readEnd(doc, stamp, text) === text.length || readEnd(doc, stamp, original) !== original.length;
 }
 
-/** Whether `text`, `stamp` rewritten in UTC, writes a date `stamp` did not ("2023-03-26 01:00 UTC" for "10:00 JST"). */
-function addsDate(stamp: Stamp, text: string): boolean {
-  return (!stamp.parts.date || !!stamp.parts.date.implied) && text.startsWith(utcDate(stamp.epoch!));
+/**
+ * Whether `text`, `stamp` rewritten in UTC at `epoch` (its own instant, or the other end's when swapped), writes a
+ * date `stamp` did not ("2023-03-26 01:00 UTC" for "10:00 JST").
+ */
+function addsDate(stamp: Stamp, text: string, epoch = stamp.epoch!): boolean {
+  return (!stamp.parts.date || !!stamp.parts.date.implied) && text.startsWith(utcDate(epoch));
 }
 
 /** The UTC day (days since 1970) of `stamp`'s date as read, or of its instant once it is rewritten in UTC. */
@@ -157,10 +172,10 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>, context?: Rul
     if (!endsAsWritten(doc, stamp, text) || !keepsDay(doc, stamp, converted)) return false;
     // The stamp after it reads its day from it: when that one keeps its day too, so does every stamp after it. One
     // written in another zone is converted by its own finding, and checks its day there; with `context`, one the
-    // declaration's preferred fix writes a date for keeps its day.
+    // declaration's preferred fix, or its range's own (`datesItself`), writes a date for keeps its day.
     const next = doc.stamps[indexAfter(doc, stamp)];
     if (next && !next.inFrontMatter && !writtenInOtherZone(next) && !keepsDay(doc, next, converted)
-      && !(context && !converted.has(next) && datedByDeclaration(doc, context, next))) return false;
+      && !(context && !converted.has(next) && (datedByDeclaration(doc, context, next) || datesItself(doc, context, stamp, next)))) return false;
     if (movesDay(stamp)) {
       // The stamps above it that read the first written date would read its UTC day, when it writes that date, unless
       // the first of them gets a date of its own from its own conversion: the stamps after that one read its date. Only
