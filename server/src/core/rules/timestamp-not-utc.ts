@@ -383,7 +383,6 @@ export const timestampNotUtc: Rule = {
       });
     }
     // Only a declaration of another zone is reported, with the stamps that inherit it.
-    if (doc.declarations.every((declaration) => declaration.zone.isUtc)) return;
     for (const declaration of doc.declarations) {
       if (declaration.zone.isUtc) continue;
       const inherited = inheritors(doc).get(declaration) ?? [];
