@@ -275,6 +275,16 @@ describe('robustness: regressions', () => {
     'Timeline\r\r|1600|\rtime UTC+5\r14:38UTC\r|8:47|\rTime UT 2024-2-1',
   ]);
 
+  // An invalid stamp that writes a date ("20202-01-16", "0000-01-01 00:00") sets no day: parse carries the day before
+  // it on to the times after it. timestamp-not-utc read the invalid stamp's own date there, and held a conversion back
+  // until timeline-order had moved an entry above it, a pass later. Two conversions that each keep every day alone, but
+  // together roll "01:00UTC" over to the next day, were both applied; now both wait, and the move goes first.
+  settleWithinTwoPasses('conversions read days as parse carries them', [
+    '---\nstart_time: 2024-05-12T10:00:00Z\n---\n# Key events\n| Time | Event |\n| --- | --- |\n| 20202-01-16 | errors rose |\n| 1:32 PM PST | errors rose |\n| 10:00 JST | errors rose |\n',
+    '---\ndate: 2024-05-12\n---\n| Time | Event |\n| --- | --- |\n| 0000-01-01 00:00 | errors rose |\n| 11.50 | errors rose |\n| 10:00 JST | errors rose |\nAll times in PST.\n~~~\n[2024-01-01 10:00 UTC] x\n\n',
+    '2024-5-3\n# Timeline\n2PM PT\n10:00JST',
+  ]);
+
   // missing-section inserted a setext heading right under a line of text, which made that line the heading: the
   // section was still missing, and was inserted again in the next pass.
   it('missing-section leaves a blank line between a line of text and the heading it inserts', () => {

@@ -1,8 +1,9 @@
 import type { Postmortem, Stamp } from '../model';
 import type { FixDraft, Rule, RuleContext } from './rule';
-import { clockMinutes, indexAfter, wrapsPastMidnight } from './days';
+import { clockMinutes, indexAfter } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
 import { crowded, invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { isRollover } from '../parse';
 import { scanTimestamps } from '../timestamps';
 import { findZoneDeclaration, wallMillis, type ZoneDeclaration } from '../zones';
 
@@ -74,13 +75,27 @@ function datesItself(doc: Postmortem, context: RuleContext, end: Stamp, reader: 
       const swapped = swappedWithWrittenZone(doc, context, converting)?.find((edit) => edit.start === reader.span.start);
       dates = !!swapped && addsDate(reader, swapped.newText, reader.range!.partner.epoch!);
     } else {
-      const conversion = conversionOf(doc, converting);
+      const conversion = ownConversion(doc, converting);
       const text = conversion.converted.get(reader);
       dates = conversion.isPreferred && text !== undefined && addsDate(reader, text);
     }
     datingItself.set(reader, dates);
   }
   return dates;
+}
+
+const ownConversions = new WeakMap<Stamp, Conversion>();
+
+/** The conversion of `stamp`, counting on no other finding (`conversionOf` without context): found once per stamp. */
+function ownConversion(doc: Postmortem, stamp: Stamp): Conversion {
+  let conversion = ownConversions.get(stamp);
+  if (!conversion) ownConversions.set(stamp, (conversion = conversionOf(doc, stamp)));
+  return conversion;
+}
+
+/** Whether the finding of `stamp`, written in another zone, rewrites it in UTC by its preferred conversion. */
+function convertsItself(doc: Postmortem, context: RuleContext, stamp: Stamp): boolean {
+  return writtenInOtherZone(stamp) && !invertedRange(stamp) && context.reports(NAME, stamp.line) && ownConversion(doc, stamp).isPreferred;
 }
 
 /** The swap converting `stamp`, written in another zone, and the other end of its range. */
@@ -138,27 +153,82 @@ function addsDate(stamp: Stamp, text: string, epoch = stamp.epoch!): boolean {
   return (!stamp.parts.date || !!stamp.parts.date.implied) && text.startsWith(utcDate(epoch));
 }
 
+/**
+ * Whether `stamp` is an invalid stamp that writes a date ("20202-01-16", "0000-01-01 00:00"): parse carries the day
+ * before it on past it, to the time-only stamps after it.
+ */
+const leavesDay = (stamp: Stamp) => !!stamp.parts.date && !!stamp.invalid;
+
+/** The stamps a fix rewrites in UTC, each with its new text. */
+type Rewritten = Pick<Map<Stamp, string>, 'has' | 'get'>;
+
 /** The UTC day (days since 1970) of `stamp`'s date as read, or of its instant once it is rewritten in UTC. */
-function dayAfter(stamp: Stamp, converted: Map<Stamp, string>): number | undefined {
+function dayAfter(stamp: Stamp, converted: Rewritten): number | undefined {
   if (converted.has(stamp)) return Math.floor(stamp.epoch! / 86_400_000);
   return stamp.date ? readDayMillis(stamp.date) / 86_400_000 : undefined;
 }
 
 /**
  * Whether `stamp`, rewritten without a date of its own or left as it is, reads its day (UTC once rewritten): the day
- * of the stamp before it as the `converted` stamps are rewritten, or the next when it is a little earlier on the clock
- * than that stamp ("10:00 JST" after "23:04", rewritten as "01:00", would read as the next day).
+ * of the stamp parse carries it from (`dayLender`) as the `converted` stamps are rewritten, or the next when it is a
+ * little earlier on the clock than that stamp ("10:00 JST" after "23:04", rewritten as "01:00", would read as the
+ * next day).
  */
-function keepsDay(doc: Postmortem, stamp: Stamp, converted: Map<Stamp, string>): boolean {
-  // A stamp without an instant (an invalid one) has none to keep.
-  if (stamp.parts.date || !stamp.date || stamp.epoch === undefined || (converted.has(stamp) && addsDate(stamp, converted.get(stamp)!))) return true;
-  let previous = indexAfter(doc, stamp) - 2;
-  while (previous >= 0 && doc.stamps[previous].inFrontMatter) previous--;
-  const before = doc.stamps[previous];
+function keepsDay(doc: Postmortem, stamp: Stamp, converted: Rewritten): boolean {
+  // An invalid time-only stamp has no instant, but parse carries the day it reads on to the stamps after it.
+  if (stamp.parts.date || !stamp.date || (converted.has(stamp) && addsDate(stamp, converted.get(stamp)!))) return true;
+  const before = dayLender(doc, stamp);
   const day = before && dayAfter(before, converted);
-  if (day === undefined) return true;
+  if (!before || day === undefined) return true;
   const minutesAfter = (other: Stamp) => (converted.has(other) ? Math.floor(other.epoch! / 60_000) % 1440 : clockMinutes(other));
-  return day + (wrapsPastMidnight(minutesAfter(before), minutesAfter(stamp)) ? 1 : 0) === dayAfter(stamp, converted);
+  const previousMinutes = minutesAfter(before);
+  const minutes = minutesAfter(stamp);
+  // The end of a range rolls over on a longer gap than a stamp alone, as parse reads it ("8:32 PM UTC - 07:47").
+  const wraps = previousMinutes !== undefined && minutes !== undefined && isRollover(previousMinutes, minutes, stamp.range?.role === 'to');
+  return day + (wraps ? 1 : 0) === dayAfter(stamp, converted);
+}
+
+/** The stamp whose day parse carries on to `stamp`: the one before it, past front matter and invalid dated stamps. */
+function dayLender(doc: Postmortem, stamp: Stamp): Stamp | undefined {
+  let previous = indexAfter(doc, stamp) - 2;
+  while (previous >= 0 && (doc.stamps[previous].inFrontMatter || leavesDay(doc.stamps[previous]))) previous--;
+  return doc.stamps[previous];
+}
+
+/** The stamp that reads its day from `stamp`: the one after it, past invalid dated stamps. */
+function dayBorrower(doc: Postmortem, stamp: Stamp): Stamp | undefined {
+  let after = indexAfter(doc, stamp);
+  while (after < doc.stamps.length && leavesDay(doc.stamps[after])) after++;
+  return doc.stamps[after];
+}
+
+/**
+ * Whether `stamp` has no instant (an invalid time such as "25:10") and no stamp with one reads the day it carries on:
+ * the stamps after it have none either, up to the end or one that writes its date. Its day can then move.
+ */
+function carriesDayToNone(doc: Postmortem, stamp: Stamp): boolean {
+  for (let next: Stamp | undefined = stamp; next; next = dayBorrower(doc, next)) {
+    if (next !== stamp && next.parts.date) return true;
+    if (next.epoch !== undefined) return false;
+  }
+  return true;
+}
+
+/**
+ * `keepsDay`, with `neighbour` (the stamp `stamp` reads its day from, or `stamp` itself) both as it is, unless
+ * `rewrittenAnyway`, and, when written in another zone and not among `converted`, as its own conversion rewrites it:
+ * fix-all may apply that in the same pass or not. "2PM PT" then "10:00JST": each conversion alone keeps every day,
+ * both at once roll "01:00UTC" over to the next day; each waits for the other, and a move of the entries is not held
+ * back by either. A neighbour that moves day checks the stamps that read its date itself, counting on their own
+ * conversions.
+ */
+function keepsDayEitherWay(doc: Postmortem, stamp: Stamp, converted: Rewritten, neighbour: Stamp | undefined, rewrittenAnyway = () => false): boolean {
+  const mayConvert = !!neighbour && !converted.has(neighbour) && writtenInOtherZone(neighbour) && !movesDay(neighbour);
+  if (!keepsDay(doc, stamp, converted) && !(mayConvert && rewrittenAnyway())) return false;
+  if (!neighbour || !mayConvert) return true;
+  // Its text is only read when it is `stamp` (whether it writes a date): formatted then, not for every lender.
+  let text: string | undefined;
+  return keepsDay(doc, stamp, { has: (other) => other === neighbour || converted.has(other), get: (other) => (other === neighbour ? (text ??= inUtc(neighbour)) : converted.get(other)) });
 }
 
 /**
@@ -169,12 +239,12 @@ function keepsDay(doc: Postmortem, stamp: Stamp, converted: Map<Stamp, string>):
 function readsBack(doc: Postmortem, converted: Map<Stamp, string>, context?: RuleContext): boolean {
   let below: ReturnType<typeof readersFromBelow> | undefined;
   for (const [stamp, text] of converted) {
-    if (!endsAsWritten(doc, stamp, text) || !keepsDay(doc, stamp, converted)) return false;
-    // The stamp after it reads its day from it: when that one keeps its day too, so does every stamp after it. One
-    // written in another zone is converted by its own finding, and checks its day there; with `context`, one the
-    // declaration's preferred fix, or its range's own (`datesItself`), writes a date for keeps its day.
-    const next = doc.stamps[indexAfter(doc, stamp)];
-    if (next && !next.inFrontMatter && !writtenInOtherZone(next) && !keepsDay(doc, next, converted)
+    if (!endsAsWritten(doc, stamp, text) || !keepsDayEitherWay(doc, stamp, converted, dayLender(doc, stamp))) return false;
+    // The stamp after it (past invalid dated ones) reads its day from it: when that one keeps its day too, so does
+    // every stamp after it. With `context`, one its own preferred conversion rewrites need not keep it as it is; one
+    // the declaration's preferred fix, or its range's own (`datesItself`), writes a date for keeps its day.
+    const next = dayBorrower(doc, stamp);
+    if (next && !next.inFrontMatter && !keepsDayEitherWay(doc, next, converted, next, () => !!context && convertsItself(doc, context, next)) && !carriesDayToNone(doc, next)
       && !(context && !converted.has(next) && (datedByDeclaration(doc, context, next) || datesItself(doc, context, stamp, next)))) return false;
     if (movesDay(stamp)) {
       // The stamps above it that read the first written date would read its UTC day, when it writes that date, unless
