@@ -115,6 +115,12 @@ describe('scanTimestamps: formats found in real postmortems', () => {
     { input: 'Logs: 2023-02-01 10:11:12 -0700 start', stamps: [{ text: '2023-02-01 10:11:12 -0700', date: d(2023, 2, 1), time: t(10, 11, 12), zone: '-0700' }] },
     { input: 'seen at 10:15+01:00', stamps: [{ text: '10:15+01:00', time: t(10, 15), zone: '+01:00' }] },
     { input: 'We were back by 3pm.', stamps: [{ text: '3pm', time: t(15, 0) }] },
+    // Pasted from tools that write names in capitals.
+    { input: '| THU, JUL 13, 2023, 11:26 PM | ERRORS ROSE |', stamps: [{ text: 'THU, JUL 13, 2023, 11:26 PM', date: d(2023, 7, 13), weekday: 4, time: t(23, 26) }] },
+    { input: 'WEDNESDAY, MARCH 6, 2024 AT 4:05 PM PST', stamps: [{ text: 'WEDNESDAY, MARCH 6, 2024 AT 4:05 PM PST', date: d(2024, 3, 6), weekday: 3, time: t(16, 5), zone: 'PST' }] },
+    { input: 'SEPTEMBER 3RD 2024 10:00 UTC', stamps: [{ text: 'SEPTEMBER 3RD 2024 10:00 UTC', date: d(2024, 9, 3), time: t(10, 0), zone: 'UTC' }] },
+    { input: 'ON 3RD OF MARCH 2024 THE DISK FILLED', stamps: [{ text: '3RD OF MARCH 2024', date: d(2024, 3, 3) }] },
+    { input: 'SEPT. 3, 2024', stamps: [{ text: 'SEPT. 3, 2024', date: d(2024, 9, 3) }] },
   ];
   for (const c of cases) it(JSON.stringify(c.input), () => check(c));
 
@@ -265,7 +271,7 @@ describe('scanTimestamps: text that is not a timestamp', () => {
     'slugEN: 2017-11-15-post-mortem-oms-november-2017', 'docs/incident-reports/2025-01-13-auth0.md', 'https://example.gov/2012/orders/report.pdf',
     'uuid: 0b9c79f2-c9f6-4b88-a5b7-400973716d9a', 'cert *.apps.yy-1003-0100.example', 'members 160-170', 'port localhost:8080',
     'id 2023-01-04T', 'version 2019.1.10', 'build 12.34.56', '1:2', '10:5 tests', 'at noon on Tuesday, eks-pipeline',
-    'x 2023-01-04.md', 'release 2.17 published',
+    'x 2023-01-04.md', 'release 2.17 published', 'MAYBE 3 TIMES', 'JuL 13', 'jul 13',
   ];
   for (const input of inputs) it(JSON.stringify(input), () => assert.deepEqual(scanTimestamps(input), { stamps: [], ranges: [] }));
 
@@ -341,6 +347,10 @@ describe('formatStampLike', () => {
     { input: '20202-01-16 12:00', value: value(2020, 1, 16, 11, 0), zone: 'UTC', expected: '2020-01-16 11:00 UTC' },
     { input: '9:11:12 a.m.', value: value(2023, 1, 1, 14, 11, 12), zone: '', expected: '2:11:12 p.m.' },
     { input: '09:48 PM', value: value(2023, 1, 1, 8, 5), zone: '', expected: '08:05 AM' },
+    // Names written in capitals are written back in capitals.
+    { input: 'THU, JUL 13, 2023, 11:26 PM', value: value(2023, 7, 14, 6, 26), zone: 'UTC', expected: 'FRI, JUL 14, 2023, 06:26 AM UTC' },
+    { input: 'WEDNESDAY, MARCH 6, 2024', value: value(2024, 12, 1, 0, 0), zone: '', expected: 'SUNDAY, DECEMBER 1, 2024' },
+    { input: 'SEPTEMBER 3RD 2024 10:00 UTC', value: value(2024, 9, 22, 10, 0), zone: 'UTC', expected: 'SEPTEMBER 22ND 2024 10:00 UTC' },
   ];
   for (const c of cases) {
     it(`${JSON.stringify(c.input)} → ${JSON.stringify(c.expected)}`, () => {

@@ -14,7 +14,8 @@ export interface StampZone {
 export interface StampStyle {
   /**
    * The stamp without its zone, each part replaced by a token: {yyyy} {M} {MM} {MMM} {MMMM} {d} {dd}
-   * {do} (28th) {EEE} {EEEE} {H} {HH} {h} {hh} {mm} {ss}, meridiem {A} {a} {A.} {a.}; the rest is literal.
+   * {do} (28th) {EEE} {EEEE} {H} {HH} {h} {hh} {mm} {ss}, meridiem {A} {a} {A.} {a.}; names in capitals {MMMU}
+   * {MMMMU} {EEEU} {EEEEU} {doU} (28TH); the rest is literal.
    */
   pattern: string;
   /** Where the zone is: attached (`Z`, `+01:00`), a word after (` UTC`), in parentheses, before the time. */
@@ -131,18 +132,21 @@ function skipBlanks(text: string, pos: number, max: number): number {
 }
 const isMeridiemLetter = (c: number) => c === 65 || c === 97 || c === 80 || c === 112;
 
-// Month names must be capitalised: "we may 2" is not a date.
-const MONTH_WORD = sticky(/(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\.?)(?![A-Za-z])/y, (text, pos) => MONTH_BY_PREFIX.has(prefixKey(text, pos)));
+// Month and weekday names are capitalised, or written in capitals ("THU, JUL 13"): "we may 2" is not a date. The
+// forms hold no escape, so that their capitals are the same regex in capitals.
+const MONTH_FORMS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const WEEKDAY_FORMS = 'Monday|Mon|Tuesday|Tues|Tue|Wednesday|Wed|Thursday|Thurs|Thur|Thu|Friday|Fri|Saturday|Sat|Sunday|Sun';
+const MONTH_WORD = sticky(new RegExp(`(${MONTH_FORMS}|${MONTH_FORMS.toUpperCase()})(\\.?)(?![A-Za-z])`, 'y'), (text, pos) => MONTH_BY_PREFIX.has(prefixKey(text, pos)));
 const WEEKDAY = sticky(
-  /(Monday|Mon|Tuesday|Tues|Tue|Wednesday|Wed|Thursday|Thurs|Thur|Thu|Friday|Fri|Saturday|Sat|Sunday|Sun)(?![A-Za-z])(\.?,?[ \t\u00a0]{1,3})/y,
+  new RegExp(`(${WEEKDAY_FORMS}|${WEEKDAY_FORMS.toUpperCase()})(?![A-Za-z])(\\.?,?[ \\t\\u00a0]{1,3})`, 'y'),
   (text, pos) => WEEKDAY_BY_PREFIX.has(prefixKey(text, pos)),
 );
 const DMY = sticky(/(\d{1,2})(?:\/(\d{1,2})\/|\.(\d{1,2})\.)(\d{4})(?!\d)/y);
 const MMDD = sticky(/(\d\d)-(\d\d)(?!\d)/y);
-const OF = sticky(/of[ \t\u00a0]{1,2}/y, (text, pos) => codeAt(text, pos) === 111);
-const DAY_AFTER_MONTH = sticky(/([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th)?(?![A-Za-z\d]|:\d)/y, isBlankAt);
+const OF = sticky(/(?:of|OF)[ \t\u00a0]{1,2}/y, (text, pos) => codeAt(text, pos) === 111 || codeAt(text, pos) === 79);
+const DAY_AFTER_MONTH = sticky(/([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th|ST|ND|RD|TH)?(?![A-Za-z\d]|:\d)/y, isBlankAt);
 const YEAR = sticky(/(,?[ \t\u00a0]{1,3})(\d{4})(?!\d|:\d)/y, (text, pos) => codeAt(text, pos) === 44 || isBlankAt(text, pos));
-const AT = sticky(/(?:at|@)[ \t\u00a0]{1,3}/y, (text, pos) => codeAt(text, pos) === 97 || codeAt(text, pos) === 64);
+const AT = sticky(/(?:at|AT|@)[ \t\u00a0]{1,3}/y, (text, pos) => codeAt(text, pos) === 97 || codeAt(text, pos) === 65 || codeAt(text, pos) === 64);
 const FRACTION = sticky(/[.,]\d{1,9}(?!\d)/y, (text, pos) => codeAt(text, pos) === 46 || codeAt(text, pos) === 44);
 const MERIDIEM = sticky(
   /([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y,
@@ -279,8 +283,23 @@ function monthNumber(name: string): number {
   return MONTH_BY_PREFIX.get(prefixKey(name, 0)) ?? 0;
 }
 
+/** Whether a month or weekday name is written in capitals ("JUL", not "Jul"). */
+function inCapitals(name: string): boolean {
+  return isUpper(name.charCodeAt(1));
+}
+
+/** Whether `name` is a month or weekday written in full, capitalised or in capitals. */
+function isFullName(names: string[], name: string): boolean {
+  return names.some((full) => full.length === name.length && full.toUpperCase() === name.toUpperCase());
+}
+
 function monthToken(name: string): string {
-  return name.length > 3 && MONTH_NAMES.includes(name) ? '{MMMM}' : '{MMM}';
+  const token = name.length > 3 && isFullName(MONTH_NAMES, name) ? 'MMMM' : 'MMM';
+  return `{${token}${inCapitals(name) ? 'U' : ''}}`;
+}
+
+function weekdayToken(name: string): string {
+  return `{${isFullName(WEEKDAY_NAMES, name) ? 'EEEE' : 'EEE'}${inCapitals(name) ? 'U' : ''}}`;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -396,8 +415,15 @@ function readDate(text: string, pos: number): DateRead | null {
 }
 
 /** st, nd, rd or th. */
+/** "st", "nd", "rd", "th", or the same in capitals. */
 function isOrdinalSuffix(a: number, b: number): boolean {
-  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+  const lower = (x: number, y: number) => (x === 115 && y === 116) || (x === 110 && y === 100) || (x === 114 && y === 100) || (x === 116 && y === 104);
+  return lower(a, b) || lower(a + 32, b + 32);
+}
+
+/** The token of a day written as an ordinal whose suffix starts with `suffix`. */
+function ordinalToken(suffix: number): string {
+  return isUpper(suffix) ? '{doU}' : '{do}';
 }
 
 /** "12 February", "3rd of March 2024": a day of `digits` digits at `pos` before a month name. */
@@ -412,7 +438,7 @@ function readDayBeforeMonth(text: string, pos: number, digits: number): DateRead
   const month = at(MONTH_WORD, text, monthAt);
   if (!month) return null;
   let end = monthAt + month[0].length;
-  let pattern = joined(ordinal ? '{do}' : numberToken('d', digits), text.slice(gapAt, gapEnd));
+  let pattern = joined(ordinal ? ordinalToken(codeAt(text, dayEnd)) : numberToken('d', digits), text.slice(gapAt, gapEnd));
   if (of) pattern = joined(pattern, of[0]);
   pattern = joined(joined(pattern, monthToken(month[1])), month[2]);
   const year = at(YEAR, text, end);
@@ -429,7 +455,7 @@ function readMonthFirst(text: string, pos: number): DateRead | null {
     const day = at(DAY_AFTER_MONTH, text, pos + m[0].length);
     if (!day) return null;
     let end = pos + m[0].length + day[0].length;
-    let pattern = joined(joined(joined(monthToken(m[1]), m[2]), day[1]), day[3] ? '{do}' : numberToken('d', day[2].length));
+    let pattern = joined(joined(joined(monthToken(m[1]), m[2]), day[1]), day[3] ? ordinalToken(day[3].charCodeAt(0)) : numberToken('d', day[2].length));
     const year = at(YEAR, text, end);
     if (year) {
       end += year[0].length;
@@ -724,9 +750,9 @@ function prefixKey(text: string, pos: number): number {
   return codeAt(text, pos) * 0x10000 + codeAt(text, pos + 1) * 0x100 + codeAt(text, pos + 2);
 }
 
-// Month (1–12) and weekday (1–7) numbers by the first three letters of their names.
-const MONTH_BY_PREFIX = new Map(MONTH_NAMES.map((name, i) => [prefixKey(name, 0), i + 1]));
-const WEEKDAY_BY_PREFIX = new Map(WEEKDAY_NAMES.map((name, i) => [prefixKey(name, 0), i + 1]));
+// Month (1–12) and weekday (1–7) numbers by the first three letters of their names, capitalised or in capitals.
+const MONTH_BY_PREFIX = new Map(MONTH_NAMES.flatMap((name, i) => [[prefixKey(name, 0), i + 1], [prefixKey(name.toUpperCase(), 0), i + 1]]));
+const WEEKDAY_BY_PREFIX = new Map(WEEKDAY_NAMES.flatMap((name, i) => [[prefixKey(name, 0), i + 1], [prefixKey(name.toUpperCase(), 0), i + 1]]));
 
 function readStampAt(text: string, pos: number, allowWeak: boolean): StampParts | null {
   if (isDigit(codeAt(text, pos))) {
@@ -743,9 +769,8 @@ function readStampAt(text: string, pos: number, allowWeak: boolean): StampParts 
   const w = at(WEEKDAY, text, pos);
   if (w) {
     const date = readDate(text, pos + w[0].length);
-    const full = WEEKDAY_NAMES.includes(w[1]);
     const day = WEEKDAY_BY_PREFIX.get(prefixKey(w[1], 0)) ?? 0;
-    if (date) return withTime(text, pos, date, { day, pattern: joined(full ? '{EEEE}' : '{EEE}', w[2]) });
+    if (date) return withTime(text, pos, date, { day, pattern: joined(weekdayToken(w[1]), w[2]) });
   }
   const date = readDate(text, pos);
   if (date) return withTime(text, pos, date, undefined);
@@ -884,7 +909,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): Timesta
 
 export type StampValue = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
-const TOKEN = /\{([A-Za-z]{1,4}\.?)\}/g;
+const TOKEN = /\{([A-Za-z]{1,5}\.?)\}/g;
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -896,6 +921,8 @@ function ordinal(day: number): string {
 }
 
 function renderToken(token: string, v: StampValue, withMinutes: boolean): string {
+  // A name written in capitals: the same token with U after it.
+  if (token.endsWith('U')) return renderToken(token.slice(0, -1), v, withMinutes).toUpperCase();
   switch (token) {
     case 'yyyy': return String(v.year).padStart(4, '0');
     case 'M': return String(v.month);
