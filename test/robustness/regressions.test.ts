@@ -268,12 +268,24 @@ describe('robustness: regressions', () => {
 
   // timeline-order's moves changed what the entries read: "0:00JST" moved under "2023-1-2 2359" rolled over to the next
   // day; an entry whose lines open a code fence made the entries after its new place code; "1600" moved below
-  // "time UTC+5" read that zone. Such moves are offered, not applied.
+  // "time UTC+5" read that zone; an entry writing a date of its own ("11:34 to 6/3/2020 3am", or "03-26 23:04 UTC"
+  // with the year carried to it) moved above "23:59", which then read that date. Such moves are offered, not applied.
+  const readOwnDate = [
+    '2024-5-1 time PT\n23:59\n11:34 to 6/3/2020 3am',
+    '---\ndate: 2024-05-12\n---\n- 23:59 UTC alert fired\n- [03-26 23:04 UTC] paged',
+    '2024-5-2\n# Key events\n2PM PT\n4:38\n03-26 3:04\nTime to mitigate: 7m',
+  ];
   settleWithinTwoPasses('timeline-order keeps what the moved entries read', [
     'A[2023-1-2 2359\n23:59 time PT\n6:00\n0:00JST',
     '---\n---\nResolved: [2023-11-28 14:38 UTC]\n# Key events\nDuration: 4h25min\n- Thu, Jul 13, 2023, 11:26 PM errors rose\n- 30 July 2012, 02:33 IST errors rose\n~~~\n[2024-01-01 10:00 UTC] x\n\n',
     'Timeline\r\r|1600|\rtime UTC+5\r14:38UTC\r|8:47|\rTime UT 2024-2-1',
-  ]);
+    ...readOwnDate,
+  ], () => {
+    it('an entry that writes a date is not moved above entries that read another', () => {
+      const instants = (text: string) => parse(text).stamps.filter((stamp) => !stamp.inFrontMatter && stamp.epoch !== undefined).map((stamp) => stamp.epoch).sort();
+      for (const text of readOwnDate) assert.deepEqual(instants(fixAll(text, (current) => lint(current, NO_SECTIONS)).text), instants(text), text);
+    });
+  });
 
   // An invalid stamp that writes a date ("20202-01-16", "0000-01-01 00:00") sets no day: parse carries the day before
   // it on to the times after it. timestamp-not-utc read the invalid stamp's own date there, and held a conversion back
@@ -283,6 +295,14 @@ describe('robustness: regressions', () => {
     '---\nstart_time: 2024-05-12T10:00:00Z\n---\n# Key events\n| Time | Event |\n| --- | --- |\n| 20202-01-16 | errors rose |\n| 1:32 PM PST | errors rose |\n| 10:00 JST | errors rose |\n',
     '---\ndate: 2024-05-12\n---\n| Time | Event |\n| --- | --- |\n| 0000-01-01 00:00 | errors rose |\n| 11.50 | errors rose |\n| 10:00 JST | errors rose |\nAll times in PST.\n~~~\n[2024-01-01 10:00 UTC] x\n\n',
     '2024-5-3\n# Timeline\n2PM PT\n10:00JST',
+  ]);
+
+  // timeline-order moved an entry whose lines hold a declaration's zone or a stamp inheriting it, and so held back the
+  // declaration's rewrite a pass: a conversion counting on that rewrite to date the stamp after it waited a pass too,
+  // or, applied, moved that stamp's day (fixture timeline-move-waits-for-declaration-rewrite). The move waits instead.
+  settleWithinTwoPasses('timeline-order waits for a declaration\'s rewrite', [
+    '---\n---\n| Time | Event |\n| --- | --- |\n| [2023-11-28 14:38 UTC] | errors rose |\nOn 30 July 2012, 02:33 IST and 00:00 users saw errors.\n- 2023-01-04/11:34 errors rose\nAll times in CET.\n',
+    '---\n---\n| Time | Event |\n| --- | --- |\n| [2023-11-28 14:38 UTC] | errors rose |\nOn 30 July 2012, 02:33 IST and 08:00 users saw errors.\n- 2023-01-04/11:34 errors rose\nAll times in JST.\n',
   ]);
 
   // missing-section inserted a setext heading right under a line of text, which made that line the heading: the

@@ -3,7 +3,7 @@
 import type { CalendarDate, Postmortem, Stamp } from '../model';
 import { formatStampLike, scanTimestamps } from '../timestamps';
 import { offsetAt, wallMillis } from '../zones';
-import { indexAfter } from './days';
+import { indexAfter, sameDay } from './days';
 import { sameUtcDay, utcDate } from './describe';
 import type { FixDraft } from './rule';
 
@@ -139,7 +139,6 @@ export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (e
   const newFrom = valuesAt(to.epoch!, writesUtc(from) ? null : from.zone);
   const newTo = valuesAt(from.epoch!, writesUtc(to) ? null : to.zone);
   const written = (stamp: Stamp) => !!stamp.parts.date && !stamp.parts.date.implied && stamp.parts.date.year !== undefined;
-  const sameDay = (a: CalendarDate, b: CalendarDate) => a.year === b.year && a.month === b.month && a.day === b.day;
   // An end written in UTC gets its date, as a conversion to UTC writes it (`inUtc`), where its new value falls on
   // another day than it is read on, or than the other end.
   const crossDay = !sameUtcDay(from.epoch!, to.epoch!);

@@ -1,8 +1,9 @@
-import type { Postmortem, Stamp, TimelineEntry } from '../model';
+import type { CalendarDate, Postmortem, Stamp, TimelineEntry } from '../model';
 import type { Span } from '../types';
-import { clockMinutes, wrapsPastMidnight } from './days';
+import { clockMinutes, sameDay, wrapsPastMidnight } from './days';
 import { describeInstant, sameUtcDay } from './describe';
-import type { FixDraft, Rule } from './rule';
+import type { FixDraft, Rule, RuleContext } from './rule';
+import { rewritesDeclaredIn } from './timestamp-not-utc';
 
 /**
  * The entry's lines, with the line break after them. A table row is one line: the text after a table's last row
@@ -54,9 +55,9 @@ function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]
 
 /**
  * Moving entries keeps their instants only if no entry's date depends on what stands above it: every date
- * written, or every entry dated from one line outside the list (a front matter date, the summary), and no time
- * rolling over to the next day in the new `order`. A time whose date comes from the entry above would change day
- * when moved, and fix-all would move it back.
+ * written, or every entry dated from one line outside the list (a front matter date, the summary), and no stamp
+ * reading another day in the new `order` (rolling over past midnight, or reading a date a moved block writes). A
+ * time whose date comes from the entry above would change day when moved, and fix-all would move it back.
  */
 function movable(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[]): boolean {
   if (entries.some((entry) => leavesCodeOpen(doc, entry)) || zoneDeclaredAmong(doc, entries)) return false;
@@ -64,14 +65,16 @@ function movable(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry
   const dateLine = entries[0].stamp.dateLine;
   return entries.every((entry) => entry.stamp.dateSource === 'context' && entry.stamp.dateLine === dateLine)
     && (dateLine === undefined || dateLine < entries[0].line || dateLine > entries[entries.length - 1].line)
-    && !datedFromAnotherEntry(doc, entries) && !rollsOver(doc, entries, order);
+    && !datedFromAnotherEntry(doc, entries) && !readsOtherDay(doc, entries, order);
 }
 
 /**
- * Whether a time of the entries, written back in `order`, or the time after them, would roll over past midnight
- * from the stamp that then stands before it: the entries are dated from context, none rolls over where it stands.
+ * Whether a stamp of the entries, written back in `order`, or a stamp after them, would read another day than it
+ * reads now: a time rolling over past midnight from the stamp that then stands before it, or a stamp reading the date
+ * that a block moved above it writes ("11:34 to 6/3/2020 3am" above "23:59"). The entries are dated from context,
+ * none rolling over where it stands.
  */
-function rollsOver(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[]): boolean {
+function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[]): boolean {
   const first = entries[0].block.start;
   const last = entries[entries.length - 1].block.end;
   const inBlocks = new Map<TimelineEntry, Stamp[]>();
@@ -99,7 +102,37 @@ function rollsOver(doc: Postmortem, entries: TimelineEntry[], order: TimelineEnt
     if (stamp.parts.date || minutes !== undefined) previous = minutes;
     return rolled;
   };
-  return order.some((entry) => (inBlocks.get(entry) ?? []).some(rolls)) || (!!after && rolls(after));
+  if (order.some((entry) => (inBlocks.get(entry) ?? []).some(rolls)) || (!!after && rolls(after))) return true;
+  // The first entry reads the date carried to the list: were it a date of its own, the next would read that.
+  const day = entries[0].stamp.date!;
+  const before = dateCarriedPast(day, entries, inBlocks);
+  const moved = dateCarriedPast(day, order, inBlocks);
+  return !before || !moved || !sameDay(before, moved);
+}
+
+/**
+ * The date parse carries past the entries' blocks written in `order`, from `day`, the date carried to them (a date a
+ * block writes becomes the one later times read); undefined if a stamp of the blocks would read another date than it
+ * reads now. Stamps after the blocks read what they read now when this is the same for the order as it stands.
+ */
+function dateCarriedPast(day: CalendarDate, order: TimelineEntry[], inBlocks: Map<TimelineEntry, Stamp[]>): CalendarDate | undefined {
+  let carried = day;
+  for (const entry of order) {
+    for (const stamp of inBlocks.get(entry) ?? []) {
+      if (stamp.invalid || !stamp.date) continue;
+      if (stamp.parts.date) {
+        // A date written without its year reads the year carried to it.
+        if (stamp.parts.date.year === undefined && stamp.date.year !== carried.year) return undefined;
+        carried = stamp.date;
+      } else if (stamp.dateSource === 'rollover' && stamp.range?.role === 'to') {
+        // The end of a range rolls over from its start, which moves with it.
+        carried = stamp.date;
+      } else if (!sameDay(stamp.date, carried)) {
+        return undefined;
+      }
+    }
+  }
+  return carried;
 }
 
 /**
@@ -135,6 +168,14 @@ function datedFromAnotherEntry(doc: Postmortem, entries: TimelineEntry[]): boole
     && entryAt.has(stamp.dateLine) && entryAt.get(stamp.dateLine) !== entryAt.get(stamp.line));
 }
 
+/**
+ * Whether rewriting the entries' lines (`spans`) would clash with a preferred fix of timestamp-not-utc that rewrites a
+ * declaration and its stamps: conversions may count on that one in the same pass, so the entries move a pass later.
+ */
+function clashesWithDeclaration(doc: Postmortem, context: RuleContext, spans: Span[]): boolean {
+  return spans.some((span) => rewritesDeclaredIn(doc, context, span));
+}
+
 export const timelineOrder: Rule = {
   id: 'PM011',
   name: 'timeline-order',
@@ -142,7 +183,7 @@ export const timelineOrder: Rule = {
   defaultSeverity: 'warning',
   tags: ['timeline'],
   fixable: true,
-  check(doc, report) {
+  check(doc, report, context) {
     const descending = doc.template.timeline.order === 'descending';
     const entries = doc.timeline.filter((entry) => entry.stamp.epoch !== undefined);
     if (entries.length < 2) return;
@@ -160,11 +201,12 @@ export const timelineOrder: Rule = {
     if (wholeListWrong) {
       const first = entries[0];
       const reversed = [...entries].reverse();
+      const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`);
       report({
         span: first.stamp.span,
         message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
           + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
-        fixes: [{ ...reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`), isPreferred: movable(doc, entries, reversed) }],
+        fixes: [{ ...reverse, isPreferred: movable(doc, entries, reversed) && !clashesWithDeclaration(doc, context, reverse.edits) }],
       });
       return;
     }
@@ -214,6 +256,10 @@ export const timelineOrder: Rule = {
       }
       lastRankAbove.set(move.after, rank[move.index]);
     }
+    // The sort rewrites the slots of the entries out of place; the moves, the blocks of those that move.
+    const sort = reorder(doc, entries, sorted, 'Sort the timeline');
+    const sorts = stable && !clashesWithDeclaration(doc, context, sort.edits);
+    const moving = stable && movesSort && !clashesWithDeclaration(doc, context, moves.map(({ index }) => blockSpan(doc, entries[index])));
     let newline: string | undefined;
     for (const { index: i, furthest: top, after } of moves) {
       const entry = entries[i];
@@ -229,12 +275,12 @@ export const timelineOrder: Rule = {
             { start: destination, end: destination, newText: asLines(doc.text.slice(moved.start, moved.end), newline ??= lineBreak(doc)) },
             { start: moved.start, end: moved.end, newText: '' },
           ],
-          isPreferred: stable && movesSort,
+          isPreferred: moving,
         });
       }
       // Sorting rewrites the whole list: offered once, on the first entry out of place.
       if (i === moves[0].index) {
-        fixes.push({ ...reorder(doc, entries, sorted, 'Sort the timeline'), isPreferred: stable });
+        fixes.push({ ...sort, isPreferred: sorts });
       }
       report({
         span: entry.stamp.span,

@@ -1,4 +1,5 @@
 import type { Postmortem, Stamp } from '../model';
+import type { Span } from '../types';
 import type { FixDraft, Rule, RuleContext } from './rule';
 import { clockMinutes, indexAfter } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
@@ -382,6 +383,48 @@ function declarationConversion(doc: Postmortem, context: RuleContext, declaratio
 
 const datedByDeclarations = new WeakMap<RuleContext, Map<ZoneDeclaration, Set<Stamp>>>();
 
+const declarationFixes = new WeakMap<RuleContext, Map<ZoneDeclaration, FixDraft>>();
+
+/** The fix reported for a declaration of another zone (counting on the other findings): found once per lint run. */
+function declarationFix(doc: Postmortem, context: RuleContext, declaration: ZoneDeclaration): FixDraft {
+  let byDeclaration = declarationFixes.get(context);
+  if (!byDeclaration) declarationFixes.set(context, (byDeclaration = new Map()));
+  let fix = byDeclaration.get(declaration);
+  if (!fix) byDeclaration.set(declaration, (fix = declarationConversion(doc, context, declaration, true).fix));
+  return fix;
+}
+
+const declarationRewrites = new WeakMap<RuleContext, Span[]>();
+
+/**
+ * Whether a preferred fix of a declaration this rule reports rewrites text inside `span` (the declaration's zone, or a
+ * stamp inheriting it). Conversions count on such a fix being applied in the same pass (`datedByDeclaration`): a fix
+ * that would clash with it, and so hold it back, waits a pass instead.
+ */
+export function rewritesDeclaredIn(doc: Postmortem, context: RuleContext, span: Span): boolean {
+  if (target(doc) !== 'UTC') return false;
+  let rewrites = declarationRewrites.get(context);
+  if (!rewrites) {
+    rewrites = [];
+    for (const declaration of doc.declarations) {
+      if (declaration.zone.isUtc || !context.reports(NAME, declaration.line)) continue;
+      const fix = declarationFix(doc, context, declaration);
+      if (fix.isPreferred) rewrites.push(...fix.edits);
+    }
+    rewrites.sort((a, b) => a.start - b.start);
+    declarationRewrites.set(context, rewrites);
+  }
+  // The edits do not overlap: the first ending after `span` starts is the only one that may reach into it.
+  let lo = 0;
+  let hi = rewrites.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rewrites[mid].end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < rewrites.length && rewrites[lo].start < span.end;
+}
+
 /**
  * Whether `stamp` inherits a declaration whose preferred fix writes its date ("0:00" under "Times in UTC+5" as
  * "2024-04-30 19:00"): it then keeps its day whatever the stamp before it is rewritten as. That fix's own check
@@ -456,7 +499,7 @@ export const timestampNotUtc: Rule = {
     for (const declaration of doc.declarations) {
       if (declaration.zone.isUtc) continue;
       const inherited = inheritors(doc).get(declaration) ?? [];
-      const { fix } = declarationConversion(doc, context, declaration, true);
+      const fix = declarationFix(doc, context, declaration);
       report({
         span: declaration.span,
         message: `Times are declared in ${declaration.zone.name}, not UTC` + (inherited.length ? ` (${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} inherit it).` : '.'),
