@@ -288,18 +288,17 @@ function inCapitals(name: string): boolean {
   return isUpper(name.charCodeAt(1));
 }
 
-/** Whether `name` is a month or weekday written in full, capitalised or in capitals. */
-function isFullName(names: string[], name: string): boolean {
-  return names.some((full) => full.length === name.length && full.toUpperCase() === name.toUpperCase());
-}
+// Month and weekday names written in full, capitalised or in capitals ("May" and "MAY" are full, "Sept" is not).
+const FULL_MONTHS = new Set(MONTH_NAMES.flatMap((name) => [name, name.toUpperCase()]));
+const FULL_WEEKDAYS = new Set(WEEKDAY_NAMES.flatMap((name) => [name, name.toUpperCase()]));
 
 function monthToken(name: string): string {
-  const token = name.length > 3 && isFullName(MONTH_NAMES, name) ? 'MMMM' : 'MMM';
+  const token = name.length > 3 && FULL_MONTHS.has(name) ? 'MMMM' : 'MMM';
   return `{${token}${inCapitals(name) ? 'U' : ''}}`;
 }
 
 function weekdayToken(name: string): string {
-  return `{${isFullName(WEEKDAY_NAMES, name) ? 'EEEE' : 'EEE'}${inCapitals(name) ? 'U' : ''}}`;
+  return `{${FULL_WEEKDAYS.has(name) ? 'EEEE' : 'EEE'}${inCapitals(name) ? 'U' : ''}}`;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -414,7 +413,6 @@ function readDate(text: string, pos: number): DateRead | null {
   return null;
 }
 
-/** st, nd, rd or th. */
 /** "st", "nd", "rd", "th", or the same in capitals. */
 function isOrdinalSuffix(a: number, b: number): boolean {
   const lower = (x: number, y: number) => (x === 115 && y === 116) || (x === 110 && y === 100) || (x === 114 && y === 100) || (x === 116 && y === 104);
