@@ -157,8 +157,11 @@ export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (e
     const standard = Math.min(offsetAt(zone.zone, wallMillis(year, 1, 1)), offsetAt(zone.zone, wallMillis(year, 7, 1)));
     return (offsetAt(zone.zone, epoch) > standard) === zone.daylight;
   };
-  // An end written as a date alone keeps only the day of the other end's instant ("2024-7-1 until 2024-2-2 9:00").
-  const holds = (stamp: Stamp, value: ReturnType<typeof valuesAt>) => !!stamp.parts.time || value.hour + value.minute + value.second === 0;
+  // An end written as a date alone keeps only the day of the other end's instant ("2024-7-1 until 2024-2-2 9:00"), and
+  // one written without seconds only its minute ("23:59:59 to 02:30 PST").
+  const holds = (stamp: Stamp, value: ReturnType<typeof valuesAt>) => (stamp.parts.time
+    ? stamp.parts.time.second !== undefined || value.second === 0
+    : value.hour + value.minute + value.second === 0);
   // An end that writes the first date keeps the day of the stamps above it that read it ("0:10 … 2024-7-1 2:00 until
   // 2024-2-2 9:00").
   let below: ReturnType<typeof readersFromBelow> | undefined;

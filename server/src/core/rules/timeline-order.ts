@@ -2,7 +2,7 @@ import type { CalendarDate, Postmortem, Stamp, TimelineEntry } from '../model';
 import type { Span } from '../types';
 import { clockMinutes, sameDay, wrapsPastMidnight } from './days';
 import { describeInstant, sameUtcDay } from './describe';
-import type { FixDraft, Rule, RuleContext } from './rule';
+import type { FixDraft, Report, Rule, RuleContext } from './rule';
 import { rewritesDeclaredIn } from './timestamp-not-utc';
 
 /**
@@ -176,117 +176,151 @@ function clashesWithDeclaration(doc: Postmortem, context: RuleContext, spans: Sp
   return spans.some((span) => rewritesDeclaredIn(doc, context, span));
 }
 
+const NAME = 'timeline-order';
+
+const reportsByContext = new WeakMap<RuleContext, Report[]>();
+
+/** The findings of this rule: found once per lint run (timestamp-not-utc asks what its preferred fixes rewrite). */
+function findings(doc: Postmortem, context: RuleContext): Report[] {
+  let reports = reportsByContext.get(context);
+  if (!reports) {
+    reports = [];
+    findOutOfOrder(doc, context, reports);
+    reportsByContext.set(context, reports);
+  }
+  return reports;
+}
+
+/**
+ * For each preferred fix of this rule's findings, the spans of text it rewrites (the block that moves, the slots the
+ * sort or the reverse writes). No two overlap.
+ */
+export function timelineRewrites(doc: Postmortem, context: RuleContext): Span[][] {
+  const rewrites: Span[][] = [];
+  for (const report of findings(doc, context)) {
+    const fix = report.fixes?.find((candidate) => candidate.isPreferred !== false);
+    if (!fix || !context.reports(NAME, doc.index.lineAt(report.span.start))) continue;
+    rewrites.push(fix.edits.filter((edit) => edit.end > edit.start).map(({ start, end }) => ({ start, end })));
+  }
+  return rewrites;
+}
+
+/** Adds to `reports` the entries out of order, or the whole list when it runs the other way, with their fixes. */
+function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]): void {
+  const descending = doc.template.timeline.order === 'descending';
+  const entries = doc.timeline.filter((entry) => entry.stamp.epoch !== undefined);
+  if (entries.length < 2) return;
+  // `times`, `order` and the sorted entries are not mapped: the elements kind of map's result changes once this code
+  // is optimised, which deoptimises it.
+  const times = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) times[i] = entries[i].stamp.epoch!;
+  let ups = 0;
+  let downs = 0;
+  for (let i = 1; i < entries.length; i++) {
+    if (times[i] > times[i - 1]) ups++;
+    else if (times[i] < times[i - 1]) downs++;
+  }
+  const wholeListWrong = descending ? downs === 0 && ups >= 2 : ups === 0 && downs >= 2;
+  if (wholeListWrong) {
+    const first = entries[0];
+    const reversed = [...entries].reverse();
+    const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`);
+    reports.push({
+      span: first.stamp.span,
+      message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
+        + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
+      fixes: [{ ...reverse, isPreferred: movable(doc, entries, reversed) && !clashesWithDeclaration(doc, context, reverse.edits) }],
+    });
+    return;
+  }
+  // Never a step the wrong way: no entry is out of order.
+  if (descending ? ups === 0 : downs === 0) return;
+  // The entries' positions in the order the template asks for (by instant, then line); where each entry goes in
+  // it, and the largest of those up to each entry in document order: the first entry that sorts after a given one
+  // is then a binary search, not a scan of the list.
+  const order: number[] = [];
+  for (let i = 0; i < entries.length; i++) order.push(i);
+  order.sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
+  const sorted: TimelineEntry[] = [];
+  for (const position of order) sorted.push(entries[position]);
+  const stable = movable(doc, entries, sorted);
+  const rank = new Int32Array(entries.length);
+  for (let i = 0; i < order.length; i++) rank[order[i]] = i;
+  const prefixMax = new Int32Array(entries.length);
+  for (let i = 0; i < entries.length; i++) prefixMax[i] = Math.max(rank[i], i > 0 ? prefixMax[i - 1] : -1);
+  const firstSortedAfter = (target: number): TimelineEntry | undefined => {
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prefixMax[mid] > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return entries[lo];
+  };
+  // Each entry that breaks the order relative to the furthest entry above it, and the entry it moves above: the first
+  // that sorts after it, which is never one that moves.
+  const moves: { index: number; furthest: number; after: TimelineEntry | undefined }[] = [];
+  let furthest = 0;
+  for (let i = 1; i < entries.length; i++) {
+    const outOfOrder = descending ? times[i] > times[furthest] : times[i] < times[furthest];
+    if (outOfOrder) moves.push({ index: i, furthest, after: firstSortedAfter(rank[i]) });
+    else furthest = i;
+  }
+  // The moves sort the list in one fix-all pass only if every entry out of place can move, and entries moving above
+  // the same entry stand in sorted order (insertions at one point keep the order of the findings). Otherwise
+  // fix-all sorts the list instead.
+  let movesSort = true;
+  const lastRankAbove = new Map<TimelineEntry, number>();
+  for (const move of moves) {
+    if (!move.after || entries[move.index].trailer || (lastRankAbove.get(move.after) ?? -1) > rank[move.index]) {
+      movesSort = false;
+      break;
+    }
+    lastRankAbove.set(move.after, rank[move.index]);
+  }
+  // The sort rewrites the slots of the entries out of place; the moves, the blocks of those that move.
+  const sort = reorder(doc, entries, sorted, 'Sort the timeline');
+  const sorts = stable && !clashesWithDeclaration(doc, context, sort.edits);
+  const moving = stable && movesSort && !clashesWithDeclaration(doc, context, moves.map(({ index }) => blockSpan(doc, entries[index])));
+  let newline: string | undefined;
+  for (const { index: i, furthest: top, after } of moves) {
+    const entry = entries[i];
+    const above = entries[top];
+    const withDate = !sameUtcDay(times[i], times[top]);
+    const fixes: FixDraft[] = [];
+    if (after && !entry.trailer) {
+      const destination = doc.index.lineStarts[after.block.start];
+      const moved = blockSpan(doc, entry);
+      fixes.push({
+        title: `Move the entry above line ${after.line + 1}`,
+        edits: [
+          { start: destination, end: destination, newText: asLines(doc.text.slice(moved.start, moved.end), newline ??= lineBreak(doc)) },
+          { start: moved.start, end: moved.end, newText: '' },
+        ],
+        isPreferred: moving,
+      });
+    }
+    // Sorting rewrites the whole list: offered once, on the first entry out of place.
+    if (i === moves[0].index) {
+      fixes.push({ ...sort, isPreferred: sorts });
+    }
+    reports.push({
+      span: entry.stamp.span,
+      message: `${entry.stamp.parts.text} (${describeInstant(entry.stamp, withDate)}) is ${descending ? 'later' : 'earlier'} than ${above.stamp.parts.text} on line ${above.line + 1} above it.`,
+      fixes,
+    });
+  }
+}
+
 export const timelineOrder: Rule = {
   id: 'PM011',
-  name: 'timeline-order',
+  name: NAME,
   description: 'A timeline entry is earlier than the one before it, or the whole list runs the other way than the template says.',
   defaultSeverity: 'warning',
   tags: ['timeline'],
   fixable: true,
   check(doc, report, context) {
-    const descending = doc.template.timeline.order === 'descending';
-    const entries = doc.timeline.filter((entry) => entry.stamp.epoch !== undefined);
-    if (entries.length < 2) return;
-    // `times`, `order` and the sorted entries are not mapped: the elements kind of map's result changes once this code
-    // is optimised, which deoptimises it.
-    const times = new Float64Array(entries.length);
-    for (let i = 0; i < entries.length; i++) times[i] = entries[i].stamp.epoch!;
-    let ups = 0;
-    let downs = 0;
-    for (let i = 1; i < entries.length; i++) {
-      if (times[i] > times[i - 1]) ups++;
-      else if (times[i] < times[i - 1]) downs++;
-    }
-    const wholeListWrong = descending ? downs === 0 && ups >= 2 : ups === 0 && downs >= 2;
-    if (wholeListWrong) {
-      const first = entries[0];
-      const reversed = [...entries].reverse();
-      const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`);
-      report({
-        span: first.stamp.span,
-        message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
-          + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
-        fixes: [{ ...reverse, isPreferred: movable(doc, entries, reversed) && !clashesWithDeclaration(doc, context, reverse.edits) }],
-      });
-      return;
-    }
-    // Never a step the wrong way: no entry is out of order.
-    if (descending ? ups === 0 : downs === 0) return;
-    // The entries' positions in the order the template asks for (by instant, then line); where each entry goes in
-    // it, and the largest of those up to each entry in document order: the first entry that sorts after a given one
-    // is then a binary search, not a scan of the list.
-    const order: number[] = [];
-    for (let i = 0; i < entries.length; i++) order.push(i);
-    order.sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
-    const sorted: TimelineEntry[] = [];
-    for (const position of order) sorted.push(entries[position]);
-    const stable = movable(doc, entries, sorted);
-    const rank = new Int32Array(entries.length);
-    for (let i = 0; i < order.length; i++) rank[order[i]] = i;
-    const prefixMax = new Int32Array(entries.length);
-    for (let i = 0; i < entries.length; i++) prefixMax[i] = Math.max(rank[i], i > 0 ? prefixMax[i - 1] : -1);
-    const firstSortedAfter = (target: number): TimelineEntry | undefined => {
-      let lo = 0;
-      let hi = entries.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (prefixMax[mid] > target) hi = mid;
-        else lo = mid + 1;
-      }
-      return entries[lo];
-    };
-    // Each entry that breaks the order relative to the furthest entry above it, and the entry it moves above: the first
-    // that sorts after it, which is never one that moves.
-    const moves: { index: number; furthest: number; after: TimelineEntry | undefined }[] = [];
-    let furthest = 0;
-    for (let i = 1; i < entries.length; i++) {
-      const outOfOrder = descending ? times[i] > times[furthest] : times[i] < times[furthest];
-      if (outOfOrder) moves.push({ index: i, furthest, after: firstSortedAfter(rank[i]) });
-      else furthest = i;
-    }
-    // The moves sort the list in one fix-all pass only if every entry out of place can move, and entries moving above
-    // the same entry stand in sorted order (insertions at one point keep the order of the findings). Otherwise
-    // fix-all sorts the list instead.
-    let movesSort = true;
-    const lastRankAbove = new Map<TimelineEntry, number>();
-    for (const move of moves) {
-      if (!move.after || entries[move.index].trailer || (lastRankAbove.get(move.after) ?? -1) > rank[move.index]) {
-        movesSort = false;
-        break;
-      }
-      lastRankAbove.set(move.after, rank[move.index]);
-    }
-    // The sort rewrites the slots of the entries out of place; the moves, the blocks of those that move.
-    const sort = reorder(doc, entries, sorted, 'Sort the timeline');
-    const sorts = stable && !clashesWithDeclaration(doc, context, sort.edits);
-    const moving = stable && movesSort && !clashesWithDeclaration(doc, context, moves.map(({ index }) => blockSpan(doc, entries[index])));
-    let newline: string | undefined;
-    for (const { index: i, furthest: top, after } of moves) {
-      const entry = entries[i];
-      const above = entries[top];
-      const withDate = !sameUtcDay(times[i], times[top]);
-      const fixes: FixDraft[] = [];
-      if (after && !entry.trailer) {
-        const destination = doc.index.lineStarts[after.block.start];
-        const moved = blockSpan(doc, entry);
-        fixes.push({
-          title: `Move the entry above line ${after.line + 1}`,
-          edits: [
-            { start: destination, end: destination, newText: asLines(doc.text.slice(moved.start, moved.end), newline ??= lineBreak(doc)) },
-            { start: moved.start, end: moved.end, newText: '' },
-          ],
-          isPreferred: moving,
-        });
-      }
-      // Sorting rewrites the whole list: offered once, on the first entry out of place.
-      if (i === moves[0].index) {
-        fixes.push({ ...sort, isPreferred: sorts });
-      }
-      report({
-        span: entry.stamp.span,
-        message: `${entry.stamp.parts.text} (${describeInstant(entry.stamp, withDate)}) is ${descending ? 'later' : 'earlier'} than ${above.stamp.parts.text} on line ${above.line + 1} above it.`,
-        fixes,
-      });
-    }
+    for (const finding of findings(doc, context)) report(finding);
   },
 };

@@ -4,6 +4,7 @@ import type { FixDraft, Rule, RuleContext } from './rule';
 import { clockMinutes, indexAfter } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
 import { crowded, invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { timelineRewrites } from './timeline-order';
 import { isRollover } from '../parse';
 import { scanTimestamps } from '../timestamps';
 import { findZoneDeclaration, wallMillis, type ZoneDeclaration } from '../zones';
@@ -260,7 +261,8 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>, context?: Rul
       }
       // The stamps after it that read its date would take its UTC day, unless converted with it, writing their own, or
       // by their own finding (one that moves day, or, with `context`, one whose preferred conversion writes a date).
-      const kept = (reader: Stamp) => (writtenInOtherZone(reader) && movesDay(reader)) || !!converted.get(reader)?.startsWith(utcDate(reader.epoch!));
+      const kept = (reader: Stamp) => (writtenInOtherZone(reader) && movesDay(reader)) || !!converted.get(reader)?.startsWith(utcDate(reader.epoch!))
+        || (!!context && !converted.has(reader) && datedByDeclaration(doc, context, reader));
       if (!readersKeepDay(doc, stamp, kept, context)) return false;
     }
     if (!stamp.range) {
@@ -414,15 +416,37 @@ export function rewritesDeclaredIn(doc: Postmortem, context: RuleContext, span: 
     rewrites.sort((a, b) => a.start - b.start);
     declarationRewrites.set(context, rewrites);
   }
-  // The edits do not overlap: the first ending after `span` starts is the only one that may reach into it.
+  return reachesInto(rewrites, span);
+}
+
+/** Whether one of `spans` (sorted, not overlapping) overlaps `span`: the first ending after `span` starts is the only one that may. */
+function reachesInto(spans: readonly Span[], span: Span): boolean {
   let lo = 0;
-  let hi = rewrites.length;
+  let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (rewrites[mid].end <= span.start) lo = mid + 1;
+    if (spans[mid].end <= span.start) lo = mid + 1;
     else hi = mid;
   }
-  return lo < rewrites.length && rewrites[lo].start < span.end;
+  return lo < spans.length && spans[lo].start < span.end;
+}
+
+const timelineRewritesOfDeclarations = new WeakMap<RuleContext, Span[]>();
+
+/**
+ * Whether a conversion's `edits` fall in text that a preferred fix of timeline-order rewrites, where that fix also
+ * rewrites a declaration this rule reports ("- 1:32 PM PST x" and "All times in PST." below it, moved as one entry).
+ * The declaration's rewrite clashes with that fix and so can only follow it; a conversion taken first would hold the
+ * fix back a pass, and the rewrite to a third. The conversion waits for the fix instead.
+ */
+function waitsForTimelineFix(doc: Postmortem, context: RuleContext, edits: FixDraft['edits']): boolean {
+  let spans = timelineRewritesOfDeclarations.get(context);
+  if (!spans) {
+    const zones = doc.declarations.filter((declaration) => !declaration.zone.isUtc && context.reports(NAME, declaration.line)).map((declaration) => declaration.span).sort((a, b) => a.start - b.start);
+    spans = zones.length === 0 ? [] : timelineRewrites(doc, context).filter((rewrite) => rewrite.some((span) => reachesInto(zones, span))).flat().sort((a, b) => a.start - b.start);
+    timelineRewritesOfDeclarations.set(context, spans);
+  }
+  return spans.length > 0 && edits.some((edit) => reachesInto(spans, edit));
 }
 
 /**
@@ -485,7 +509,7 @@ export const timestampNotUtc: Rule = {
     for (const stamp of doc.stamps) {
       if (!writtenInOtherZone(stamp)) continue;
       const { utc, edits, isPreferred } = conversionOf(doc, stamp, context);
-      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred };
+      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred: isPreferred && !waitsForTimelineFix(doc, context, edits) };
       const swapped = swappedWithWrittenZone(doc, context, stamp);
       report({
         span: stamp.span,
