@@ -1,8 +1,9 @@
 // Realistic generated postmortems for benchmarks: front matter, a title block with stated durations,
 // sections, day headings, bullet, bracketed and table timelines, prose with stamps, zones and durations,
-// code blocks, links, and a few real problems (a stamp in PST, EDT in February, a missing zone, an
-// impossible time, an entry out of order, a TODO, a wrong duration) so that rules report and fix.
-// Deterministic for a given line count and seed; the same text for every tool that is compared.
+// code blocks, links, and a few real problems (a stamp in Pacific time, EDT in winter or EST in summer, a
+// missing zone, an impossible time, an entry out of order, a TODO, a wrong duration) so that rules report and fix.
+// The mix is the same at every size: a long timeline runs past the start of daylight time, and its problems stay
+// the same problems there. Deterministic for a given line count and seed; the same text for every tool compared.
 
 /** A small deterministic PRNG (mulberry32). */
 function random(seed) {
@@ -17,6 +18,17 @@ function random(seed) {
 }
 
 const pad = (n) => String(n).padStart(2, '0');
+
+/** Whether US daylight time is in effect at `t` (ms): from the second Sunday of March to the first of November, 2:00 local. */
+function usDaylight(t) {
+  const year = new Date(t).getUTCFullYear();
+  const sunday = (month, nth) => {
+    const first = new Date(Date.UTC(year, month, 1)).getUTCDay();
+    return 1 + ((7 - first) % 7) + 7 * (nth - 1);
+  };
+  // 2:00 in Eastern time, the earliest of the US zones: close enough for a generator.
+  return t >= Date.UTC(year, 2, sunday(2, 2), 7) && t < Date.UTC(year, 10, sunday(10, 1), 6);
+}
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const SERVICES = ['checkout', 'payments-api', 'search', 'catalog', 'auth-gateway', 'orders', 'inventory', 'edge-proxy'];
@@ -141,10 +153,13 @@ export function generatePostmortem(lines, seed = 42) {
       // Every 20th entry one of the real problems, in turn.
       const problem = Math.floor(i / 20) % 8;
       const x = d();
-      const pst = new Date(t - 8 * 3600_000);
-      const est = new Date(t - 5 * 3600_000);
-      if (problem === 0) emit(`- ${MONTHS[pst.getUTCMonth()].slice(0, 3)} ${pst.getUTCDate()}, ${pad(pst.getUTCHours() % 12 || 12)}:${pad(pst.getUTCMinutes())} ${pst.getUTCHours() >= 12 ? 'PM' : 'AM'} PST - a customer in Seattle reported the issue.`);
-      else if (problem === 1) emit(`- [${est.toISOString().slice(0, 10)} ${est.toISOString().slice(11, 16)} EDT] ${event}.`);
+      // Local clock times, so that the entries stay in order: Pacific time under its right name (a stamp not in UTC),
+      // Eastern time under the wrong one for its date (EDT in winter, EST in summer).
+      const daylight = usDaylight(t);
+      const pst = new Date(t - (daylight ? 7 : 8) * 3600_000);
+      const est = new Date(t - (daylight ? 4 : 5) * 3600_000);
+      if (problem === 0) emit(`- ${MONTHS[pst.getUTCMonth()].slice(0, 3)} ${pst.getUTCDate()}, ${pad(pst.getUTCHours() % 12 || 12)}:${pad(pst.getUTCMinutes())} ${pst.getUTCHours() >= 12 ? 'PM' : 'AM'} ${daylight ? 'PDT' : 'PST'} - a customer in Seattle reported the issue.`);
+      else if (problem === 1) emit(`- [${est.toISOString().slice(0, 10)} ${est.toISOString().slice(11, 16)} ${daylight ? 'EST' : 'EDT'}] ${event}.`);
       else if (problem === 2) emit(`- ${hm()} ${event} (no zone).`);
       else if (problem === 3) emit(`- [${iso()} 25:${pad(x.getUTCMinutes())} UTC] ${event}.`);
       else if (problem === 4) emit(`- [${iso()} ${pad(Math.max(0, x.getUTCHours() - 1))}:${pad(x.getUTCMinutes())} UTC] ${event} (late note).`);
