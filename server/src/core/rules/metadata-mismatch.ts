@@ -1,7 +1,8 @@
 import { formatStampLike } from '../timestamps';
-import type { Stamp } from '../model';
+import type { Postmortem, Stamp } from '../model';
 import { describeInstant } from './describe';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
+import { convertsWithDate } from './timestamp-not-utc';
 
 const START_KEYS = /^(?:start_time|started_at|start|impact_start|began_at|date)$/i;
 const END_KEYS = /^(?:end_time|ended_at|end|resolved_at|resolvedwhen|resolved_when)$/i;
@@ -21,6 +22,21 @@ function isStartOrEnd(stamp: Stamp): stamp is MetaStamp {
   return !!stamp.frontMatterKey && stamp.epoch !== undefined && !!stamp.parts.time && (START_KEYS.test(stamp.frontMatterKey) || END_KEYS.test(stamp.frontMatterKey));
 }
 
+/**
+ * Whether a stamp of the body would read another date once `meta` is rewritten with one: it takes its date from `meta`
+ * (or from a stamp that rolled over from one that does), and its own conversion does not write it a date of its own
+ * in the same pass.
+ */
+function redatesBody(doc: Postmortem, context: RuleContext, meta: Stamp): boolean {
+  const lines = new Set([meta.line]);
+  for (const stamp of doc.stamps) {
+    if (stamp.inFrontMatter || stamp.dateLine === undefined || !lines.has(stamp.dateLine)) continue;
+    if (stamp.dateSource === 'rollover') lines.add(stamp.line);
+    if (!convertsWithDate(doc, context, stamp)) return true;
+  }
+  return false;
+}
+
 export const metadataMismatch: Rule = {
   id: 'PM014',
   name: 'metadata-mismatch',
@@ -28,7 +44,7 @@ export const metadataMismatch: Rule = {
   defaultSeverity: 'warning',
   tags: ['front-matter', 'timeline'],
   fixable: true,
-  check(doc, report) {
+  check(doc, report, context) {
     // Front matter stamps come first in doc.stamps.
     const metas: MetaStamp[] = [];
     for (const stamp of doc.stamps) {
@@ -64,10 +80,12 @@ export const metadataMismatch: Rule = {
       if (copied) {
         const utc = copied.instant!.toUTC();
         const value = formatStampLike(meta.parts, { year: utc.year, month: utc.month, day: utc.day, hour: utc.hour, minute: utc.minute, second: utc.second }, meta.parts.zone?.text ?? '');
+        // Times in the body that read their date from this field would read the new one: the user decides.
+        const movesDates = !!meta.date && (meta.date.year !== utc.year || meta.date.month !== utc.month || meta.date.day !== utc.day) && redatesBody(doc, context, meta);
         report({
           span: meta.span,
           message: `Front matter ${meta.frontMatterKey} ${meta.parts.text} disagrees with the body: ${copied.parts.text} (line ${copied.line + 1}) is ${describeInstant(copied, true)}.`,
-          fixes: [{ title: `Change ${meta.frontMatterKey} to ${value}`, edits: [{ ...meta.span, newText: value }] }],
+          fixes: [{ title: `Change ${meta.frontMatterKey} to ${value}`, edits: [{ ...meta.span, newText: value }], isPreferred: !movesDates }],
         });
         continue;
       }

@@ -497,6 +497,17 @@ export function convertsSwapped(doc: Postmortem, context: RuleContext, from: Sta
     && [from, to].some((end) => convertible(end) && swappedWithDeclaration(doc, context, end, declaration));
 }
 
+/**
+ * Whether the preferred conversion of `stamp`'s finding writes its date ("02:33 IST" as "2024-04-01 21:03 UTC"): it then
+ * reads no date from above after the pass, and metadata-mismatch may rewrite the front matter date it reads now.
+ */
+export function convertsWithDate(doc: Postmortem, context: RuleContext, stamp: Stamp): boolean {
+  if (target(doc) !== 'UTC' || !writtenInOtherZone(stamp) || invertedRange(stamp) || !context.reports(NAME, stamp.line)) return false;
+  const { converted, edits, isPreferred } = conversionOf(doc, stamp, context);
+  const text = converted.get(stamp);
+  return isPreferred && text !== undefined && addsDate(stamp, text) && !waitsForTimelineFix(doc, context, edits);
+}
+
 export const timestampNotUtc: Rule = {
   id: 'PM007',
   name: NAME,
