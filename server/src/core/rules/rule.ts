@@ -36,3 +36,13 @@ export interface RuleContext {
 export interface Rule extends RuleMeta {
   check(doc: Postmortem, report: (finding: Report) => void, context: RuleContext): void;
 }
+
+/**
+ * `cache`'s value for `key`, computed on first use: rules that ask each other about their fixes find each answer once
+ * per document, stamp or lint run (the run's RuleContext).
+ */
+export function remembered<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = compute()));
+  return value;
+}

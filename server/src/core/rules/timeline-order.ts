@@ -2,7 +2,7 @@ import type { CalendarDate, Postmortem, Stamp, TimelineEntry } from '../model';
 import type { Span } from '../types';
 import { clockMinutes, sameDay, wrapsPastMidnight } from './days';
 import { describeInstant, sameUtcDay } from './describe';
-import type { FixDraft, Report, Rule, RuleContext } from './rule';
+import { remembered, type FixDraft, type Report, type Rule, type RuleContext } from './rule';
 import { rewritesDeclaredIn } from './timestamp-not-utc';
 
 /**
@@ -182,13 +182,11 @@ const reportsByContext = new WeakMap<RuleContext, Report[]>();
 
 /** The findings of this rule: found once per lint run (timestamp-not-utc asks what its preferred fixes rewrite). */
 function findings(doc: Postmortem, context: RuleContext): Report[] {
-  let reports = reportsByContext.get(context);
-  if (!reports) {
-    reports = [];
+  return remembered(reportsByContext, context, () => {
+    const reports: Report[] = [];
     findOutOfOrder(doc, context, reports);
-    reportsByContext.set(context, reports);
-  }
-  return reports;
+    return reports;
+  });
 }
 
 /**

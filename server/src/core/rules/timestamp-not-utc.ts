@@ -1,6 +1,6 @@
 import type { Postmortem, Stamp } from '../model';
 import type { Span } from '../types';
-import type { FixDraft, Rule, RuleContext } from './rule';
+import { remembered, type FixDraft, type Rule, type RuleContext } from './rule';
 import { clockMinutes, indexAfter } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
 import { crowded, invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
@@ -90,9 +90,7 @@ const ownConversions = new WeakMap<Stamp, Conversion>();
 
 /** The conversion of `stamp`, counting on no other finding (`conversionOf` without context): found once per stamp. */
 function ownConversion(doc: Postmortem, stamp: Stamp): Conversion {
-  let conversion = ownConversions.get(stamp);
-  if (!conversion) ownConversions.set(stamp, (conversion = conversionOf(doc, stamp)));
-  return conversion;
+  return remembered(ownConversions, stamp, () => conversionOf(doc, stamp));
 }
 
 /** Whether the finding of `stamp`, written in another zone, rewrites it in UTC by its preferred conversion. */
@@ -383,17 +381,14 @@ function declarationConversion(doc: Postmortem, context: RuleContext, declaratio
   return { fix, converted };
 }
 
-const datedByDeclarations = new WeakMap<RuleContext, Map<ZoneDeclaration, Set<Stamp>>>();
+const datedByDeclarations = new WeakMap<RuleContext, WeakMap<ZoneDeclaration, Set<Stamp>>>();
 
-const declarationFixes = new WeakMap<RuleContext, Map<ZoneDeclaration, FixDraft>>();
+const declarationFixes = new WeakMap<RuleContext, WeakMap<ZoneDeclaration, FixDraft>>();
 
 /** The fix reported for a declaration of another zone (counting on the other findings): found once per lint run. */
 function declarationFix(doc: Postmortem, context: RuleContext, declaration: ZoneDeclaration): FixDraft {
-  let byDeclaration = declarationFixes.get(context);
-  if (!byDeclaration) declarationFixes.set(context, (byDeclaration = new Map()));
-  let fix = byDeclaration.get(declaration);
-  if (!fix) byDeclaration.set(declaration, (fix = declarationConversion(doc, context, declaration, true).fix));
-  return fix;
+  const byDeclaration = remembered(declarationFixes, context, () => new WeakMap<ZoneDeclaration, FixDraft>());
+  return remembered(byDeclaration, declaration, () => declarationConversion(doc, context, declaration, true).fix);
 }
 
 const declarationRewrites = new WeakMap<RuleContext, Span[]>();
@@ -405,17 +400,15 @@ const declarationRewrites = new WeakMap<RuleContext, Span[]>();
  */
 export function rewritesDeclaredIn(doc: Postmortem, context: RuleContext, span: Span): boolean {
   if (target(doc) !== 'UTC') return false;
-  let rewrites = declarationRewrites.get(context);
-  if (!rewrites) {
-    rewrites = [];
+  const rewrites = remembered(declarationRewrites, context, () => {
+    const edits: Span[] = [];
     for (const declaration of doc.declarations) {
       if (declaration.zone.isUtc || !context.reports(NAME, declaration.line)) continue;
       const fix = declarationFix(doc, context, declaration);
-      if (fix.isPreferred) rewrites.push(...fix.edits);
+      if (fix.isPreferred) edits.push(...fix.edits);
     }
-    rewrites.sort((a, b) => a.start - b.start);
-    declarationRewrites.set(context, rewrites);
-  }
+    return edits.sort((a, b) => a.start - b.start);
+  });
   return reachesInto(rewrites, span);
 }
 
@@ -440,12 +433,10 @@ const timelineRewritesOfDeclarations = new WeakMap<RuleContext, Span[]>();
  * fix back a pass, and the rewrite to a third. The conversion waits for the fix instead.
  */
 function waitsForTimelineFix(doc: Postmortem, context: RuleContext, edits: FixDraft['edits']): boolean {
-  let spans = timelineRewritesOfDeclarations.get(context);
-  if (!spans) {
+  const spans = remembered(timelineRewritesOfDeclarations, context, () => {
     const zones = doc.declarations.filter((declaration) => !declaration.zone.isUtc && context.reports(NAME, declaration.line)).map((declaration) => declaration.span).sort((a, b) => a.start - b.start);
-    spans = zones.length === 0 ? [] : timelineRewrites(doc, context).filter((rewrite) => rewrite.some((span) => reachesInto(zones, span))).flat().sort((a, b) => a.start - b.start);
-    timelineRewritesOfDeclarations.set(context, spans);
-  }
+    return zones.length === 0 ? [] : timelineRewrites(doc, context).filter((rewrite) => rewrite.some((span) => reachesInto(zones, span))).flat().sort((a, b) => a.start - b.start);
+  });
   return spans.length > 0 && edits.some((edit) => reachesInto(spans, edit));
 }
 
@@ -457,14 +448,11 @@ function waitsForTimelineFix(doc: Postmortem, context: RuleContext, edits: FixDr
 function datedByDeclaration(doc: Postmortem, context: RuleContext, stamp: Stamp): boolean {
   const declaration = stamp.declaration;
   if (!declaration || declaration.zone.isUtc || !context.reports(NAME, declaration.line)) return false;
-  let byDeclaration = datedByDeclarations.get(context);
-  if (!byDeclaration) datedByDeclarations.set(context, (byDeclaration = new Map()));
-  let dated = byDeclaration.get(declaration);
-  if (!dated) {
+  const byDeclaration = remembered(datedByDeclarations, context, () => new WeakMap<ZoneDeclaration, Set<Stamp>>());
+  const dated = remembered(byDeclaration, declaration, () => {
     const { fix, converted } = declarationConversion(doc, context, declaration, false);
-    dated = new Set(fix.isPreferred ? [...converted].filter(([inheritor, text]) => addsDate(inheritor, text)).map(([inheritor]) => inheritor) : []);
-    byDeclaration.set(declaration, dated);
-  }
+    return new Set(fix.isPreferred ? [...converted].filter(([inheritor, text]) => addsDate(inheritor, text)).map(([inheritor]) => inheritor) : []);
+  });
   return dated.has(stamp);
 }
 
@@ -503,9 +491,15 @@ export function convertsSwapped(doc: Postmortem, context: RuleContext, from: Sta
  */
 export function convertsWithDate(doc: Postmortem, context: RuleContext, stamp: Stamp): boolean {
   if (target(doc) !== 'UTC' || !writtenInOtherZone(stamp) || invertedRange(stamp) || !context.reports(NAME, stamp.line)) return false;
-  const { converted, edits, isPreferred } = conversionOf(doc, stamp, context);
+  const { converted, isPreferred } = reportedConversion(doc, context, stamp);
   const text = converted.get(stamp);
-  return isPreferred && text !== undefined && addsDate(stamp, text) && !waitsForTimelineFix(doc, context, edits);
+  return isPreferred && text !== undefined && addsDate(stamp, text);
+}
+
+/** The conversion the finding of `stamp` offers, preferred as reported: it may wait for a timeline fix (`waitsForTimelineFix`). */
+function reportedConversion(doc: Postmortem, context: RuleContext, stamp: Stamp): Conversion {
+  const conversion = conversionOf(doc, stamp, context);
+  return conversion.isPreferred && waitsForTimelineFix(doc, context, conversion.edits) ? { ...conversion, isPreferred: false } : conversion;
 }
 
 export const timestampNotUtc: Rule = {
@@ -519,8 +513,8 @@ export const timestampNotUtc: Rule = {
     if (target(doc) !== 'UTC') return;
     for (const stamp of doc.stamps) {
       if (!writtenInOtherZone(stamp)) continue;
-      const { utc, edits, isPreferred } = conversionOf(doc, stamp, context);
-      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred: isPreferred && !waitsForTimelineFix(doc, context, edits) };
+      const { utc, edits, isPreferred } = reportedConversion(doc, context, stamp);
+      const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred };
       const swapped = swappedWithWrittenZone(doc, context, stamp);
       report({
         span: stamp.span,
