@@ -3,7 +3,7 @@
 import type { CalendarDate, Postmortem, Stamp } from '../model';
 import { formatStampLike, scanTimestamps } from '../timestamps';
 import { offsetAt, wallMillis } from '../zones';
-import { indexAfter, sameDay } from './days';
+import { clockMinutes, indexAfter, sameDay, wrapsPastMidnight } from './days';
 import { sameUtcDay, utcDate } from './describe';
 import type { FixDraft } from './rule';
 
@@ -134,6 +134,18 @@ export interface RangeSwap {
  * UTC from the other end, or from a declaration the same fix rewrites). `readersDated(end)`: whether the stamps
  * that read their date from `end` get dates of their own from other fixes in the same pass.
  */
+/**
+ * Whether `start`, a time written without a date, rolls over past midnight from the stamp parse reads its day from
+ * (the one before it, past invalid dated ones) at `minutes` as it does now: "23:59:59" then "14:38 UTC - 10:00 JST"
+ * swapped in UTC as "01:00 UTC - 14:38 UTC" would move the range to the next day.
+ */
+function rollsAsNow(doc: Postmortem, start: Stamp, minutes: number): boolean {
+  let previous = indexAfter(doc, start) - 2;
+  while (previous >= 0 && (doc.stamps[previous].inFrontMatter || (!!doc.stamps[previous].parts.date && !!doc.stamps[previous].invalid))) previous--;
+  const before = previous >= 0 ? clockMinutes(doc.stamps[previous]) : undefined;
+  return wrapsPastMidnight(before, minutes) === wrapsPastMidnight(before, clockMinutes(start));
+}
+
 export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (end: Stamp) => boolean = () => false, readersDated: (end: Stamp) => boolean = () => false): RangeSwap {
   const zoneText = (stamp: Stamp) => (!stamp.zoneSpan ? '' : writesUtc(stamp) ? 'UTC' : doc.text.slice(stamp.zoneSpan.start, stamp.zoneSpan.end));
   const newFrom = valuesAt(to.epoch!, writesUtc(from) ? null : from.zone);
@@ -172,6 +184,7 @@ export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (e
     edits: [{ ...from.span, newText: fromEdit }, { ...to.span, newText: toEdit }],
     roundTrips: (fromDated || sameDay(newFrom, fromDayAfter)) && (toDated || sameDay(newTo, toDayAfter)) && season(from, to.epoch!) && season(to, from.epoch!)
       && holds(from, newFrom) && holds(to, newTo) && keepsReadersAbove(from, newFrom) && keepsReadersAbove(to, newTo)
+      && (fromDated || !from.parts.time || rollsAsNow(doc, from, newFrom.hour * 60 + newFrom.minute))
       && (!from.parts.time || startReadsAs(doc, from, to, fromEdit, toEdit, newFrom.hour))
       // The stamps after the range that take its end's date would take the other day.
       && (sameDay(from.date ?? FLOATING_DAY, to.date ?? FLOATING_DAY) || !lendsDateOnward(doc, to) || readersDated(to)),
