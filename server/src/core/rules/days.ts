@@ -31,3 +31,16 @@ export function indexAfter(doc: Postmortem, stamp: Stamp): number {
   }
   return lo;
 }
+
+/**
+ * Whether `stamp` is an invalid stamp that writes a date ("20202-01-16", "0000-01-01 00:00"): parse carries the day
+ * before it on past it, to the time-only stamps after it.
+ */
+export const leavesDay = (stamp: Stamp) => !!stamp.parts.date && !!stamp.invalid;
+
+/** The stamp whose day parse carries on to `stamp`: the one before it, past front matter and invalid dated stamps. */
+export function dayLender(doc: Postmortem, stamp: Stamp): Stamp | undefined {
+  let previous = indexAfter(doc, stamp) - 2;
+  while (previous >= 0 && (doc.stamps[previous].inFrontMatter || leavesDay(doc.stamps[previous]))) previous--;
+  return doc.stamps[previous];
+}

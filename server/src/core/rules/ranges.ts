@@ -3,7 +3,7 @@
 import type { CalendarDate, Postmortem, Stamp } from '../model';
 import { formatStampLike, scanTimestamps } from '../timestamps';
 import { offsetAt, wallMillis } from '../zones';
-import { clockMinutes, indexAfter, sameDay, wrapsPastMidnight } from './days';
+import { clockMinutes, dayLender, indexAfter, sameDay, wrapsPastMidnight } from './days';
 import { sameUtcDay, utcDate } from './describe';
 import type { FixDraft } from './rule';
 
@@ -140,9 +140,8 @@ export interface RangeSwap {
  * swapped in UTC as "01:00 UTC - 14:38 UTC" would move the range to the next day.
  */
 function rollsAsNow(doc: Postmortem, start: Stamp, minutes: number): boolean {
-  let previous = indexAfter(doc, start) - 2;
-  while (previous >= 0 && (doc.stamps[previous].inFrontMatter || (!!doc.stamps[previous].parts.date && !!doc.stamps[previous].invalid))) previous--;
-  const before = previous >= 0 ? clockMinutes(doc.stamps[previous]) : undefined;
+  const lender = dayLender(doc, start);
+  const before = lender && clockMinutes(lender);
   return wrapsPastMidnight(before, minutes) === wrapsPastMidnight(before, clockMinutes(start));
 }
 

@@ -1,7 +1,7 @@
 import type { Postmortem, Stamp } from '../model';
 import type { Span } from '../types';
 import { remembered, type FixDraft, type Rule, type RuleContext } from './rule';
-import { clockMinutes, indexAfter } from './days';
+import { clockMinutes, dayLender, indexAfter, leavesDay } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
 import { crowded, invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
 import { timelineRewrites } from './timeline-order';
@@ -153,12 +153,6 @@ function addsDate(stamp: Stamp, text: string, epoch = stamp.epoch!): boolean {
   return (!stamp.parts.date || !!stamp.parts.date.implied) && text.startsWith(utcDate(epoch));
 }
 
-/**
- * Whether `stamp` is an invalid stamp that writes a date ("20202-01-16", "0000-01-01 00:00"): parse carries the day
- * before it on past it, to the time-only stamps after it.
- */
-const leavesDay = (stamp: Stamp) => !!stamp.parts.date && !!stamp.invalid;
-
 /** The stamps a fix rewrites in UTC, each with its new text. */
 type Rewritten = Pick<Map<Stamp, string>, 'has' | 'get'>;
 
@@ -186,13 +180,6 @@ function keepsDay(doc: Postmortem, stamp: Stamp, converted: Rewritten): boolean 
   // The end of a range rolls over on a longer gap than a stamp alone, as parse reads it ("8:32 PM UTC - 07:47").
   const wraps = previousMinutes !== undefined && minutes !== undefined && isRollover(previousMinutes, minutes, stamp.range?.role === 'to');
   return day + (wraps ? 1 : 0) === dayAfter(stamp, converted);
-}
-
-/** The stamp whose day parse carries on to `stamp`: the one before it, past front matter and invalid dated stamps. */
-function dayLender(doc: Postmortem, stamp: Stamp): Stamp | undefined {
-  let previous = indexAfter(doc, stamp) - 2;
-  while (previous >= 0 && (doc.stamps[previous].inFrontMatter || leavesDay(doc.stamps[previous]))) previous--;
-  return doc.stamps[previous];
 }
 
 /** The stamp that reads its day from `stamp`: the one after it, past invalid dated stamps. */
