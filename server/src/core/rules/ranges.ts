@@ -97,10 +97,15 @@ export function readersFromBelow(doc: Postmortem, datedByFix: (stamp: Stamp) => 
   return { firstWritten, firstReader: readers.find((stamp) => !datedByFix(stamp)) };
 }
 
-const firstWrittenDates = new WeakMap<Postmortem, { firstWritten: number; readers: Stamp[] }>();
+/** The date of the first valid written date (undefined for none): what the stamps before it read. */
+export function firstWrittenDay(doc: Postmortem): CalendarDate | undefined {
+  return firstWrittenDate(doc).date;
+}
 
-/** The offset of the first valid written date, and the stamps before it that read it: found once per document. */
-function firstWrittenDate(doc: Postmortem): { firstWritten: number; readers: Stamp[] } {
+const firstWrittenDates = new WeakMap<Postmortem, { firstWritten: number; date?: CalendarDate; readers: Stamp[] }>();
+
+/** The offset and date of the first valid written date, and the stamps before it that read it: found once per document. */
+function firstWrittenDate(doc: Postmortem): { firstWritten: number; date?: CalendarDate; readers: Stamp[] } {
   let found = firstWrittenDates.get(doc);
   if (found) return found;
   found = { firstWritten: Infinity, readers: [] };
@@ -108,6 +113,7 @@ function firstWrittenDate(doc: Postmortem): { firstWritten: number; readers: Sta
     if (!stamp.date || stamp.invalid) continue;
     if (stamp.dateSource === 'written') {
       found.firstWritten = stamp.span.start;
+      found.date = stamp.date;
       break;
     }
     found.readers.push(stamp);

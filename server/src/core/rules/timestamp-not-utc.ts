@@ -3,7 +3,7 @@ import type { Span } from '../types';
 import { remembered, type FixDraft, type Rule, type RuleContext } from './rule';
 import { clockMinutes, dayLender, indexAfter, leavesDay } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
-import { crowded, invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { crowded, firstWrittenDay, invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
 import { timelineRewrites } from './timeline-order';
 import { isRollover } from '../parse';
 import { scanTimestamps } from '../timestamps';
@@ -153,6 +153,12 @@ function addsDate(stamp: Stamp, text: string, epoch = stamp.epoch!): boolean {
   return (!stamp.parts.date || !!stamp.parts.date.implied) && text.startsWith(utcDate(epoch));
 }
 
+/** Whether `stamp`, in UTC, is on the day of the document's first written date (true when there is none). */
+function readsFirstWrittenDay(doc: Postmortem, stamp: Stamp): boolean {
+  const day = firstWrittenDay(doc);
+  return !day || utcDate(stamp.epoch!) === utcDate(readDayMillis(day));
+}
+
 /** The stamps a fix rewrites in UTC, each with its new text. */
 type Rewritten = Pick<Map<Stamp, string>, 'has' | 'get'>;
 
@@ -233,17 +239,18 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>, context?: Rul
     const next = dayBorrower(doc, stamp);
     if (next && !next.inFrontMatter && !keepsDayEitherWay(doc, next, converted, next, () => !!context && convertsItself(doc, context, next)) && !carriesDayToNone(doc, next)
       && !(context && !converted.has(next) && (datedByDeclaration(doc, context, next) || datesItself(doc, context, stamp, next)))) return false;
+    // The stamps above it that read the first written date would read its UTC day, when it writes that date and it is
+    // another day (it moves day, or it read a day of its own: the start of a range reads its end's), unless the first
+    // of them gets a date of its own from its own conversion: the stamps after that one read its date. Only for the last
+    // stamp above that date: the stamps between another and the date would read its new date instead.
+    if ((movesDay(stamp) && stamp.dateSource === 'written') || (addsDate(stamp, text) && (movesDay(stamp) || !readsFirstWrittenDay(doc, stamp)))) {
+      below ??= readersFromBelow(doc, (other) => converted.has(other) && addsDate(other, converted.get(other)!));
+      const reader = below.firstReader;
+      const lastAbove = !next || next.span.start >= below.firstWritten;
+      if (reader && reader.span.start < stamp.span.start && stamp.span.start <= below.firstWritten
+        && !(context && lastAbove && datesItself(doc, context, stamp, reader))) return false;
+    }
     if (movesDay(stamp)) {
-      // The stamps above it that read the first written date would read its UTC day, when it writes that date, unless
-      // the first of them gets a date of its own from its own conversion: the stamps after that one read its date. Only
-      // for the last stamp above that date: the stamps between another and the date would read its new date instead.
-      if (stamp.dateSource === 'written' || addsDate(stamp, text)) {
-        below ??= readersFromBelow(doc, (other) => converted.has(other) && addsDate(other, converted.get(other)!));
-        const reader = below.firstReader;
-        const lastAbove = !next || next.span.start >= below.firstWritten;
-        if (reader && reader.span.start < stamp.span.start && stamp.span.start <= below.firstWritten
-          && !(context && lastAbove && datesItself(doc, context, stamp, reader))) return false;
-      }
       // The stamps after it that read its date would take its UTC day, unless converted with it, writing their own, or
       // by their own finding (one that moves day, or, with `context`, one whose preferred conversion writes a date).
       const kept = (reader: Stamp) => (writtenInOtherZone(reader) && movesDay(reader)) || !!converted.get(reader)?.startsWith(utcDate(reader.epoch!))
