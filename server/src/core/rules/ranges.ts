@@ -5,7 +5,7 @@ import { formatStampLike, scanTimestamps } from '../timestamps';
 import { offsetAt, wallMillis } from '../zones';
 import { clockMinutes, dayLender, indexAfter, sameDay, wrapsPastMidnight } from './days';
 import { sameUtcDay, utcDate } from './describe';
-import type { FixDraft } from './rule';
+import { remembered, type FixDraft } from './rule';
 
 /** The day parse gives a time without any date. */
 const FLOATING_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
@@ -102,24 +102,29 @@ export function firstWrittenDay(doc: Postmortem): CalendarDate | undefined {
   return firstWrittenDate(doc).date;
 }
 
-const firstWrittenDates = new WeakMap<Postmortem, { firstWritten: number; date?: CalendarDate; readers: Stamp[] }>();
+interface FirstWrittenDate {
+  firstWritten: number;
+  date?: CalendarDate;
+  readers: Stamp[];
+}
+
+const firstWrittenDates = new WeakMap<Postmortem, FirstWrittenDate>();
 
 /** The offset and date of the first valid written date, and the stamps before it that read it: found once per document. */
-function firstWrittenDate(doc: Postmortem): { firstWritten: number; date?: CalendarDate; readers: Stamp[] } {
-  let found = firstWrittenDates.get(doc);
-  if (found) return found;
-  found = { firstWritten: Infinity, readers: [] };
-  for (const stamp of doc.stamps) {
-    if (!stamp.date || stamp.invalid) continue;
-    if (stamp.dateSource === 'written') {
-      found.firstWritten = stamp.span.start;
-      found.date = stamp.date;
-      break;
+function firstWrittenDate(doc: Postmortem): FirstWrittenDate {
+  return remembered(firstWrittenDates, doc, () => {
+    const found: FirstWrittenDate = { firstWritten: Infinity, readers: [] };
+    for (const stamp of doc.stamps) {
+      if (!stamp.date || stamp.invalid) continue;
+      if (stamp.dateSource === 'written') {
+        found.firstWritten = stamp.span.start;
+        found.date = stamp.date;
+        break;
+      }
+      found.readers.push(stamp);
     }
-    found.readers.push(stamp);
-  }
-  firstWrittenDates.set(doc, found);
-  return found;
+    return found;
+  });
 }
 
 export interface RangeSwap {

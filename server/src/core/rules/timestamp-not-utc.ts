@@ -71,19 +71,15 @@ function datesItself(doc: Postmortem, context: RuleContext, end: Stamp, reader: 
   const reported = (stamp: Stamp) => writtenInOtherZone(stamp) && context.reports(NAME, stamp.line);
   const converting = inverted ? [inverted.from, inverted.to].find(reported) : reader.zoneSource === 'range' ? reader.range?.partner : reader;
   if (!converting || !reported(converting)) return false;
-  let dates = datingItself.get(reader);
-  if (dates === undefined) {
+  return remembered(datingItself, reader, () => {
     if (inverted) {
       const swapped = swappedWithWrittenZone(doc, context, converting)?.find((edit) => edit.start === reader.span.start);
-      dates = !!swapped && addsDate(reader, swapped.newText, reader.range!.partner.epoch!);
-    } else {
-      const conversion = ownConversion(doc, converting);
-      const text = conversion.converted.get(reader);
-      dates = conversion.isPreferred && text !== undefined && addsDate(reader, text);
+      return !!swapped && addsDate(reader, swapped.newText, reader.range!.partner.epoch!);
     }
-    datingItself.set(reader, dates);
-  }
-  return dates;
+    const conversion = ownConversion(doc, converting);
+    const text = conversion.converted.get(reader);
+    return conversion.isPreferred && text !== undefined && addsDate(reader, text);
+  });
 }
 
 const ownConversions = new WeakMap<Stamp, Conversion>();
@@ -328,17 +324,16 @@ const inheritorsByDoc = new WeakMap<Postmortem, Map<ZoneDeclaration, Stamp[]>>()
 
 /** The convertible stamps that inherit each declaration, in text order: found once per document. */
 function inheritors(doc: Postmortem): Map<ZoneDeclaration, Stamp[]> {
-  let inheriting = inheritorsByDoc.get(doc);
-  if (inheriting) return inheriting;
-  inheriting = new Map();
-  for (const stamp of doc.stamps) {
-    if (!stamp.declaration || !convertible(stamp)) continue;
-    const list = inheriting.get(stamp.declaration);
-    if (list) list.push(stamp);
-    else inheriting.set(stamp.declaration, [stamp]);
-  }
-  inheritorsByDoc.set(doc, inheriting);
-  return inheriting;
+  return remembered(inheritorsByDoc, doc, () => {
+    const inheriting = new Map<ZoneDeclaration, Stamp[]>();
+    for (const stamp of doc.stamps) {
+      if (!stamp.declaration || !convertible(stamp)) continue;
+      const list = inheriting.get(stamp.declaration);
+      if (list) list.push(stamp);
+      else inheriting.set(stamp.declaration, [stamp]);
+    }
+    return inheriting;
+  });
 }
 
 /**
