@@ -172,9 +172,18 @@ const RANGE_JOIN = sticky(/[ \t\u00a0]{0,3}(?:--|-|\u2013|\u2014)[ \t\u00a0]{0,3
 const BETWEEN = /(?:^|[^A-Za-z])between[ \t\u00a0]{1,3}$/i;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*/gi;
 const HAS_DIGIT = /\d/;
-// Where a stamp may start: a digit or capital at a word's start. Found by the regex engine, which skips the characters
-// in between faster than a loop over them (3% of a 10,000-line lint).
-const CANDIDATE = /\b[\dA-Z]/g;
+// Where a stamp may start, found by the regex engine, which skips the characters in between faster than a loop over
+// them. The match is one digit or capital and every check around it a lookaround: a regex that starts with a character
+// class lets the engine skip to the next digit or capital, where one starting with `\b` tests every position (an eighth
+// slower). It accepts at least every start readStampAt accepts and rejects most numbers and capitalised words:
+// - a number at a word's start that a date or time can begin with: four digits, or one or two before a separator, an
+//   ordinal or meridiem letter, or a gap and a month name or meridiem. Digits glued to `. : / # + @ \ $`, or to `-`
+//   or `,` after a word or number, are versions, IPs, paths, issue numbers or lists of numbers ("yy-1003", "3,000");
+// - a capital at a word's start that no lower-case letter follows (zones, names in capitals), or that begins a month
+//   or weekday name.
+const NUMBER_START = String.raw`\d(?<![\w.:/#+@\\$]\d|\w[-,]\d)(?=\d{3}|\d?(?:[-/.:AaPpsSnNrRtT]|[ \t\u00a0\u202f]{1,2}[A-Zaop]))`;
+const NAME_START = String.raw`[A-Z](?<!\w[A-Z])(?:(?![a-z])|(?<=(?=${[...MONTH_NAMES, ...WEEKDAY_NAMES].map((name) => name.slice(0, 3)).join('|')}).))`;
+const CANDIDATE = new RegExp(`${NUMBER_START}|${NAME_START}`, 'g');
 const LETTER_OR_DIGIT = /[A-Za-z\d]/;
 
 /**
@@ -333,17 +342,18 @@ function dated(start: number, end: number, year: number | undefined, yearDigits:
   return { start, end, year, month, day, pattern, kind, invalid };
 }
 
-/** The length of the run of digits at `pos`. */
-function digitRun(text: string, pos: number): number {
-  let k = pos;
-  while (isDigit(codeAt(text, k))) k++;
-  return k - pos;
-}
+// Where the digits numberAt read end: its second result, kept here because returning a pair would allocate one.
+let numberEnd = 0;
 
-/** The value of the ASCII digits in [start, end). */
-function digitsValue(text: string, start: number, end: number): number {
+/**
+ * The value of the run of ASCII digits at `pos`, read once (0 when there is none), and its end in numberEnd. Only the
+ * first five digits count, as many as a stamp's longest number: a longer run is no stamp, and stays a small integer.
+ */
+function numberAt(text: string, pos: number): number {
   let value = 0;
-  for (let k = start; k < end; k++) value = value * 10 + codeAt(text, k) - 48;
+  let k = pos;
+  for (let c = codeAt(text, k); isDigit(c); c = codeAt(text, ++k)) if (k - pos < 5) value = value * 10 + c - 48;
+  numberEnd = k;
   return value;
 }
 
@@ -359,32 +369,28 @@ function skipGap(text: string, pos: number, max: number): number {
   return k;
 }
 
-/** `1` or `2` digits at `pos` and no third: their count, else 0. */
-function oneOrTwoDigits(text: string, pos: number): number {
-  const run = digitRun(text, pos);
-  return run <= 2 ? run : 0;
-}
-
 function isBlankChar(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x202f;
 }
 
 function readDate(text: string, pos: number): DateRead | null {
   // Each regex below is tried only where its first characters can match: most words and numbers are not dates.
-  const digits = digitRun(text, pos);
+  const number = numberAt(text, pos);
+  const digits = numberEnd - pos;
   if (digits === 0) return readMonthFirst(text, pos);
-  const next = codeAt(text, pos + digits);
+  const next = codeAt(text, numberEnd);
   if ((digits === 4 || digits === 5) && (next === 45 || next === 47)) {
-    // 2024-02-12 or 2024/02/12, both separators alike.
-    const monthAt = pos + digits + 1;
-    const monthDigits = oneOrTwoDigits(text, monthAt);
-    const dayAt = monthAt + monthDigits + 1;
-    const dayDigits = monthDigits > 0 && codeAt(text, dayAt - 1) === next ? oneOrTwoDigits(text, dayAt) : 0;
-    if (dayDigits === 0) return null;
-    const month = digitsValue(text, monthAt, monthAt + monthDigits);
-    const day = digitsValue(text, dayAt, dayAt + dayDigits);
+    // 2024-02-12 or 2024/02/12, both separators alike, one or two digits each for month and day.
+    const monthAt = numberEnd + 1;
+    const month = numberAt(text, monthAt);
+    const monthDigits = numberEnd - monthAt;
+    if (monthDigits === 0 || monthDigits > 2 || codeAt(text, numberEnd) !== next) return null;
+    const dayAt = numberEnd + 1;
+    const day = numberAt(text, dayAt);
+    const dayDigits = numberEnd - dayAt;
+    if (dayDigits === 0 || dayDigits > 2) return null;
     const pattern = YMD_PATTERNS[(next === 47 ? 4 : 0) + (monthDigits > 1 ? 2 : 0) + (dayDigits > 1 ? 1 : 0)];
-    return dated(pos, dayAt + dayDigits, digitsValue(text, pos, pos + digits), digits, month, day, pattern, 'ymd');
+    return dated(pos, numberEnd, number, digits, month, day, pattern, 'ymd');
   }
   if (digits > 2) return null;
   let m = next === 47 || next === 46 ? at(DMY, text, pos) : null;
@@ -401,7 +407,7 @@ function readDate(text: string, pos: number): DateRead | null {
       : `${numberToken('M', month.length)}${sep}${numberToken('d', day.length)}${sep}{yyyy}`;
     return dated(pos, pos + m[0].length, Number(m[4]), 4, Number(month), Number(day), pattern, 'other');
   }
-  const dayMonth = readDayBeforeMonth(text, pos, digits);
+  const dayMonth = readDayBeforeMonth(text, pos, digits, number);
   if (dayMonth) return dayMonth;
   m = digits === 2 && next === 45 ? at(MMDD, text, pos) : null;
   if (m) {
@@ -424,8 +430,8 @@ function ordinalToken(suffix: number): string {
   return isUpper(suffix) ? '{doU}' : '{do}';
 }
 
-/** "12 February", "3rd of March 2024": a day of `digits` digits at `pos` before a month name. */
-function readDayBeforeMonth(text: string, pos: number, digits: number): DateRead | null {
+/** "12 February", "3rd of March 2024": the day `day`, written in `digits` digits at `pos`, before a month name. */
+function readDayBeforeMonth(text: string, pos: number, digits: number, day: number): DateRead | null {
   const dayEnd = pos + digits;
   const ordinal = isOrdinalSuffix(codeAt(text, dayEnd), codeAt(text, dayEnd + 1)) && isGapChar(codeAt(text, dayEnd + 2));
   const gapAt = ordinal ? dayEnd + 2 : dayEnd;
@@ -444,7 +450,7 @@ function readDayBeforeMonth(text: string, pos: number, digits: number): DateRead
     end += year[0].length;
     pattern = joined(joined(pattern, year[1]), '{yyyy}');
   }
-  return dated(pos, end, year ? Number(year[2]) : undefined, year ? 4 : 0, monthNumber(month[1]), digitsValue(text, pos, dayEnd), pattern, 'other');
+  return dated(pos, end, year ? Number(year[2]) : undefined, year ? 4 : 0, monthNumber(month[1]), day, pattern, 'other');
 }
 
 function readMonthFirst(text: string, pos: number): DateRead | null {
@@ -488,18 +494,22 @@ function clock(end: number, hour: number, hourDigits: number, rest: string, minu
 }
 
 function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: boolean): TimeRead | null {
-  const digits = digitRun(text, pos);
+  const hourNumber = numberAt(text, pos);
+  const digits = numberEnd - pos;
   if (digits === 0 || digits > 4) return null;
-  const next = codeAt(text, pos + digits);
-  const minuteDigits = digits <= 2 && next === 58 ? oneOrTwoDigits(text, pos + digits + 1) : 0;
+  const next = codeAt(text, numberEnd);
+  const minuteAt = numberEnd + 1;
+  // -1 when no colon follows; without one or two digits after it ("12:", "12:345") there are no minutes.
+  const minuteNumber = digits <= 2 && next === 58 ? numberAt(text, minuteAt) : -1;
+  const minuteDigits = minuteNumber >= 0 && numberEnd - minuteAt <= 2 ? numberEnd - minuteAt : 0;
   if (minuteDigits > 0) {
-    let end = pos + digits + 1 + minuteDigits;
-    const minute = digitsValue(text, end - minuteDigits, end);
-    const seconds = codeAt(text, end) === 58 && digitRun(text, end + 1) === 2;
+    let end = minuteAt + minuteDigits;
+    const secondValue = codeAt(text, end) === 58 ? numberAt(text, end + 1) : -1;
+    const seconds = secondValue >= 0 && numberEnd === end + 3;
     // "3:1" is a ratio; "07:7:47" is a time written wrong.
     if (minuteDigits === 1 && !seconds) return null;
     const invalid = minuteDigits === 1 ? `minutes need two digits (did you mean ${text.slice(pos, pos + digits)}:0${text[end - 1]}${seconds ? text.slice(end, end + 3) : ''}?)` : undefined;
-    const second = seconds ? digitsValue(text, end + 1, end + 3) : undefined;
+    const second = seconds ? secondValue : undefined;
     let rest = ':{mm}';
     if (seconds) {
       end += 3;
@@ -513,7 +523,7 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
     }
     const mer = at(MERIDIEM, text, end);
     if (mer) end += mer[0].length;
-    return clock(end, digitsValue(text, pos, pos + digits), digits, rest, minute, second, seconds ? 'second' : 'minute', mer && { gap: mer[1], text: mer[2] }, invalid);
+    return clock(end, hourNumber, digits, rest, minuteNumber, second, seconds ? 'second' : 'minute', mer && { gap: mer[1], text: mer[2] }, invalid);
   }
   if (colonOnly || digits > 2 && !allowWeak) return null;
   const meridiemAt = isBlankChar(next) ? pos + digits + 1 : pos + digits;
@@ -571,23 +581,33 @@ function zoneEndOk(text: string, end: number): boolean {
   return !isWord(c) && !(c === 58 && isDigit(codeAt(text, end + 1)));
 }
 
-/** The capitals in [start, end), at most four, as one number (seven bits each): a lookup that slices no string. */
-function capitalsKey(text: string, start: number, end: number): number {
-  let key = 0;
-  for (let k = start; k < end; k++) key = key * 128 + codeAt(text, k);
-  return key;
+/**
+ * The key of a word of capitals, `key` being that of the capitals before `capital`: at most four capitals as one
+ * number, seven bits a letter, a lookup that slices no string.
+ */
+function capitalsKey(key: number, capital: number): number {
+  return key * 128 + capital;
 }
 
 // The zone names a stamp can write, by capitalsKey: most capitalised words ("SEV2", "TODO") are none.
-const ZONE_NAMES = new Map(Object.keys(ZONE_ABBREVIATIONS).filter((name) => !name.includes('/')).map((name) => [capitalsKey(name, 0, name.length), name]));
+const ZONE_NAMES = new Map(
+  Object.keys(ZONE_ABBREVIATIONS)
+    .filter((name) => !name.includes('/'))
+    .map((name) => [[...name].reduce((key, letter) => capitalsKey(key, letter.charCodeAt(0)), 0), name]),
+);
 
 /** Up to two gap characters, then one to four capitals that no letter follows ("UTC", " PST"). */
 function readZoneWord(text: string, pos: number): ZoneRead | null {
   const start = skipGap(text, pos, 2);
   let end = start;
-  while (end < start + 4 && isUpper(codeAt(text, end))) end++;
-  if (end === start || isLetter(codeAt(text, end))) return null;
-  const name = ZONE_NAMES.get(capitalsKey(text, start, end));
+  let key = 0;
+  let c = codeAt(text, end);
+  while (end < start + 4 && isUpper(c)) {
+    key = capitalsKey(key, c);
+    c = codeAt(text, ++end);
+  }
+  if (end === start || isLetter(c)) return null;
+  const name = ZONE_NAMES.get(key);
   if (name === undefined) return null;
   if (name === 'UTC' || name === 'GMT') {
     const offset = at(UTC_OFFSET, text, end);
@@ -645,10 +665,12 @@ function build(text: string, start: number, end: number, date: DateRead | undefi
 
 // Parts are never mutated, so stamps share equal dates, times and styles: a long timeline has thousands of stamps and
 // a few dozen of each, and every object a parse keeps is copied by the garbage collector while the parse runs.
-// Each table is emptied when it grows past a bound, as JOINED is: pasted text must not grow it for ever.
+// Each map is emptied when it grows past a bound, as JOINED is: pasted text must not grow it for ever. Times without
+// seconds are at hour * 100 + minute in an array, a cheaper lookup than a map's: hours and minutes are written in at
+// most two digits, so it never needs more than its 10,000 slots.
 const SHARED_LIMIT = 4096;
 const DATES = new Map<number, { readonly year: number; readonly month: number; readonly day: number }>();
-const TIMES = new Map<number, TimeRead['time']>();
+const TIMES: (TimeRead['time'] | undefined)[] = new Array(10_000);
 const STYLES = new Map<string, Readonly<StampStyle>[]>();
 
 function calendarDate(year: number, month: number, day: number): { readonly year: number; readonly month: number; readonly day: number } {
@@ -664,10 +686,10 @@ function calendarDate(year: number, month: number, day: number): { readonly year
 function clockTime(hour: number, minute: number, second: number | undefined): TimeRead['time'] {
   if (second !== undefined) return { hour, minute, second };
   const key = hour * 100 + minute;
-  let time = TIMES.get(key);
-  if (time === undefined || time.hour !== hour || time.minute !== minute) {
-    if (TIMES.size >= SHARED_LIMIT) TIMES.clear();
-    TIMES.set(key, (time = { hour, minute }));
+  let time = TIMES[key];
+  if (time === undefined) {
+    time = { hour, minute };
+    if (key < TIMES.length) TIMES[key] = time;
   }
   return time;
 }
@@ -775,22 +797,6 @@ function readStampAt(text: string, pos: number, allowWeak: boolean): StampParts 
   return zoneFirst(text, pos);
 }
 
-// Digits glued to these are versions, IPs, paths, issue numbers or lists of numbers, not stamps.
-function startsStamp(text: string, i: number): boolean {
-  if (i === 0) return true;
-  const p = codeAt(text, i - 1);
-  if (isWord(p)) return false;
-  if (!isDigit(codeAt(text, i))) return true;
-  switch (p) {
-    case 46: case 58: case 47: case 35: case 43: case 64: case 92: case 36: // . : / # + @ \ $
-      return false;
-    case 45: case 44: // - , after a word or number: "yy-1003", "3,000"
-      return !isWord(codeAt(text, i - 2));
-    default:
-      return true;
-  }
-}
-
 /**
  * Whether the stamp at `i` may be inside a URL: a URL's characters run from its start, which is at least "www."
  * before any stamp in it (no stamp starts with a URL's first letter). Characters outside ASCII count as URL ones.
@@ -873,10 +879,6 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): Timesta
     CANDIDATE.lastIndex = i;
     if (!CANDIDATE.test(text)) break;
     i = CANDIDATE.lastIndex - 1;
-    if (!startsStamp(text, i)) {
-      i++;
-      continue;
-    }
     const found = readStampAt(text, i, i === leading);
     if (!found) {
       i++;
