@@ -90,11 +90,15 @@ export function lendsDateOnward(doc: Postmortem, end: Stamp): boolean {
  * Without a date in front matter, the stamps before the first valid written date (front matter's "start: 0:00" too,
  * as parse reads them) read that date, and would read a date a fix writes in front of a stamp above it, or in its
  * place, instead. Where that first written date is (its offset), and the first stamp above it that reads it and is not
- * `datedByFix` (none when there is none).
+ * `datedByFix` (none when there is none), among `readers` when given (those readers, less some a caller rules out).
  */
-export function readersFromBelow(doc: Postmortem, datedByFix: (stamp: Stamp) => boolean = () => false): { firstWritten: number; firstReader?: Stamp } {
-  const { firstWritten, readers } = firstWrittenDate(doc);
-  return { firstWritten, firstReader: readers.find((stamp) => !datedByFix(stamp)) };
+export function readersFromBelow(doc: Postmortem, datedByFix: (stamp: Stamp) => boolean = () => false, readers: readonly Stamp[] = firstWrittenDate(doc).readers): { firstWritten: number; firstReader?: Stamp } {
+  return { firstWritten: firstWrittenDate(doc).firstWritten, firstReader: readers.find((stamp) => !datedByFix(stamp)) };
+}
+
+/** The stamps above the first valid written date that read it (`readersFromBelow`), in text order. */
+export function readersOfFirstWrittenDate(doc: Postmortem): readonly Stamp[] {
+  return firstWrittenDate(doc).readers;
 }
 
 /** The date of the first valid written date (undefined for none): what the stamps before it read. */

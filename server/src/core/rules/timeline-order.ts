@@ -1,6 +1,6 @@
 import type { CalendarDate, Postmortem, Stamp, TimelineEntry } from '../model';
 import type { Span } from '../types';
-import { clockMinutes, sameDay, wrapsPastMidnight } from './days';
+import { clockMinutes, leavesDay, sameDay, wrapsPastMidnight } from './days';
 import { describeInstant, sameUtcDay } from './describe';
 import { remembered, type FixDraft, type Report, type Rule, type RuleContext } from './rule';
 import { rewritesDeclaredIn } from './timestamp-not-utc';
@@ -83,7 +83,8 @@ function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: Timelin
   const entryAt = new Map<number, TimelineEntry>();
   for (const entry of entries) for (let line = entry.block.start; line < entry.block.end; line++) entryAt.set(line, entry);
   for (const stamp of doc.stamps) {
-    if (stamp.inFrontMatter) continue;
+    // Parse carries the day and the clock past an invalid stamp that writes a date ("Monday, 2023-01-04").
+    if (stamp.inFrontMatter || leavesDay(stamp)) continue;
     const entry = entryAt.get(stamp.line);
     if (entry) {
       const stamps = inBlocks.get(entry);
@@ -159,12 +160,13 @@ function zoneDeclaredAmong(doc: Postmortem, entries: TimelineEntry[]): boolean {
 
 /**
  * Whether a stamp takes its date from an entry it does not move with ("start 0:00" above a list, dated from its
- * first entry): after a move it would read another entry's date.
+ * first entry, or "Duration: 01:00 UTC" below the table rolling over from its last row): after a move it would read
+ * another entry's date.
  */
 function datedFromAnotherEntry(doc: Postmortem, entries: TimelineEntry[]): boolean {
   const entryAt = new Map<number, TimelineEntry>();
   for (const entry of entries) for (let line = entry.block.start; line < entry.block.end; line++) entryAt.set(line, entry);
-  return doc.stamps.some((stamp) => stamp.dateSource === 'context' && stamp.dateLine !== undefined
+  return doc.stamps.some((stamp) => (stamp.dateSource === 'context' || stamp.dateSource === 'rollover') && stamp.dateLine !== undefined
     && entryAt.has(stamp.dateLine) && entryAt.get(stamp.dateLine) !== entryAt.get(stamp.line));
 }
 

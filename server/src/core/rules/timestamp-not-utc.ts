@@ -3,7 +3,7 @@ import type { Span } from '../types';
 import { remembered, type FixDraft, type Rule, type RuleContext } from './rule';
 import { clockMinutes, dayLender, indexAfter, leavesDay } from './days';
 import { inUtc, sameUtcDay, utcDate } from './describe';
-import { crowded, firstWrittenDay, invertedRange, readersFromBelow, readersOfDate, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { crowded, firstWrittenDay, invertedRange, readersFromBelow, readersOfDate, readersOfFirstWrittenDate, startReadsAs, swapRange, withUtcDate } from './ranges';
 import { timelineRewrites } from './timeline-order';
 import { isRollover } from '../parse';
 import { scanTimestamps } from '../timestamps';
@@ -72,8 +72,10 @@ function datesItself(doc: Postmortem, context: RuleContext, end: Stamp, reader: 
   const converting = inverted ? [inverted.from, inverted.to].find(reported) : reader.zoneSource === 'range' ? reader.range?.partner : reader;
   if (!converting || !reported(converting)) return false;
   return remembered(datingItself, reader, () => {
-    if (inverted) {
-      const swapped = swappedWithWrittenZone(doc, context, converting)?.find((edit) => edit.start === reader.span.start);
+    // An inverted range that cannot be swapped is converted as it stands, as any other.
+    const swap = inverted && swappedWithWrittenZone(doc, context, converting);
+    if (swap) {
+      const swapped = swap.find((edit) => edit.start === reader.span.start);
       return !!swapped && addsDate(reader, swapped.newText, reader.range!.partner.epoch!);
     }
     const conversion = ownConversion(doc, converting);
@@ -237,10 +239,11 @@ function readsBack(doc: Postmortem, converted: Map<Stamp, string>, context?: Rul
       && !(context && !converted.has(next) && (datedByDeclaration(doc, context, next) || datesItself(doc, context, stamp, next)))) return false;
     // The stamps above it that read the first written date would read its UTC day, when it writes that date and it is
     // another day (it moves day, or it read a day of its own: the start of a range reads its end's), unless the first
-    // of them gets a date of its own from its own conversion: the stamps after that one read its date. Only for the last
-    // stamp above that date: the stamps between another and the date would read its new date instead.
+    // of them gets a date of its own from this fix, the declaration's preferred fix, or its own conversion: the stamps
+    // after that one read its date. Its own conversion counts only for the last stamp above that date: the stamps between
+    // another and the date would read its new date instead.
     if ((movesDay(stamp) && stamp.dateSource === 'written') || (addsDate(stamp, text) && (movesDay(stamp) || !readsFirstWrittenDay(doc, stamp)))) {
-      below ??= readersFromBelow(doc, (other) => converted.has(other) && addsDate(other, converted.get(other)!));
+      below ??= readersFromBelow(doc, (other) => converted.has(other) && addsDate(other, converted.get(other)!), context && readersNotDatedByDeclarations(doc, context));
       const reader = below.firstReader;
       const lastAbove = !next || next.span.start >= below.firstWritten;
       if (reader && reader.span.start < stamp.span.start && stamp.span.start <= below.firstWritten
@@ -443,6 +446,16 @@ function datedByDeclaration(doc: Postmortem, context: RuleContext, stamp: Stamp)
     return new Set(fix.isPreferred ? [...converted].filter(([inheritor, text]) => addsDate(inheritor, text)).map(([inheritor]) => inheritor) : []);
   });
   return dated.has(stamp);
+}
+
+const undatedReaders = new WeakMap<RuleContext, readonly Stamp[]>();
+
+/**
+ * The stamps above the first written date that read it, less those a declaration's preferred fix dates
+ * (`datedByDeclaration`): found once per lint run, not searched past again by each conversion writing that date.
+ */
+function readersNotDatedByDeclarations(doc: Postmortem, context: RuleContext): readonly Stamp[] {
+  return remembered(undatedReaders, context, () => readersOfFirstWrittenDate(doc).filter((reader) => !datedByDeclaration(doc, context, reader)));
 }
 
 /** Whether the declaration's line, with UTC written in place of its zone, declares UTC there ("Times in ET.2" does not). */
