@@ -106,24 +106,31 @@ const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', '
 // a regex match allocates its result and captures, which cost more than the whole read. The rest are regexes.
 // Every regex is sticky, tried at one offset, and has no quantified group holding a quantifier, so a
 // match attempt is bounded by the longest stamp whatever the line; multi-part forms are read piece by piece.
-// Most attempts fail on the first character: `mayStart` checks it (accepting at least every position the regex
-// could match at), which is far cheaper than running the regex.
+// Most attempts fail on the first character: `at` checks it against `firsts`, every code a match can begin with after
+// at most `blanks` blanks, which is far cheaper than running the regex. The check is data rather than a function per
+// regex: one function called with many others is not inlined, and the call cost more than the check.
 interface Sticky {
   re: RegExp;
-  mayStart?: (text: string, pos: number) => boolean;
+  firsts: readonly number[];
+  blanks: number;
 }
 
-function sticky(re: RegExp, mayStart?: Sticky['mayStart']): Sticky {
-  return { re, mayStart };
+function sticky(re: RegExp, firsts: string, blanks = 0): Sticky {
+  return { re, firsts: Array.from(firsts, (c) => c.charCodeAt(0)), blanks };
 }
 
 function at(regex: Sticky, text: string, pos: number): RegExpExecArray | null {
-  if (regex.mayStart !== undefined && !regex.mayStart(text, pos)) return null;
+  const first = codeAt(text, regex.blanks === 0 ? pos : skipBlanks(text, pos, regex.blanks));
+  if (!includesCode(regex.firsts, first)) return null;
   regex.re.lastIndex = pos;
   return regex.re.exec(text);
 }
 
-const isBlankAt = (text: string, pos: number) => isBlankChar(codeAt(text, pos));
+function includesCode(codes: readonly number[], c: number): boolean {
+  for (let k = 0; k < codes.length; k++) if (codes[k] === c) return true;
+  return false;
+}
+
 /** The position after at most `max` blanks (space, tab, no-break space) from `pos`. */
 function skipBlanks(text: string, pos: number, max: number): number {
   let k = pos;
@@ -132,43 +139,32 @@ function skipBlanks(text: string, pos: number, max: number): number {
 }
 const isMeridiemLetter = (c: number) => c === 65 || c === 97 || c === 80 || c === 112;
 
+const DIGITS = '0123456789';
+const BLANKS = ' \t\u00a0\u202f';
 // Month and weekday names are capitalised, or written in capitals ("THU, JUL 13"): "we may 2" is not a date. The
 // forms hold no escape, so that their capitals are the same regex in capitals.
 const MONTH_FORMS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const WEEKDAY_FORMS = 'Monday|Mon|Tuesday|Tues|Tue|Wednesday|Wed|Thursday|Thurs|Thur|Thu|Friday|Fri|Saturday|Sat|Sunday|Sun';
-const MONTH_WORD = sticky(new RegExp(`(${MONTH_FORMS}|${MONTH_FORMS.toUpperCase()})(\\.?)(?![A-Za-z])`, 'y'), (text, pos) => MONTH_BY_PREFIX.has(prefixKey(text, pos)));
-const WEEKDAY = sticky(
-  new RegExp(`(${WEEKDAY_FORMS}|${WEEKDAY_FORMS.toUpperCase()})(?![A-Za-z])(\\.?,?[ \\t\\u00a0]{1,3})`, 'y'),
-  (text, pos) => WEEKDAY_BY_PREFIX.has(prefixKey(text, pos)),
-);
-const DMY = sticky(/(\d{1,2})(?:\/(\d{1,2})\/|\.(\d{1,2})\.)(\d{4})(?!\d)/y);
-const MMDD = sticky(/(\d\d)-(\d\d)(?!\d)/y);
-const OF = sticky(/(?:of|OF)[ \t\u00a0]{1,2}/y, (text, pos) => codeAt(text, pos) === 111 || codeAt(text, pos) === 79);
-const DAY_AFTER_MONTH = sticky(/([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th|ST|ND|RD|TH)?(?![A-Za-z\d]|:\d)/y, isBlankAt);
-const YEAR = sticky(/(,?[ \t\u00a0]{1,3})(\d{4})(?!\d|:\d)/y, (text, pos) => codeAt(text, pos) === 44 || isBlankAt(text, pos));
-const AT = sticky(/(?:at|AT|@)[ \t\u00a0]{1,3}/y, (text, pos) => codeAt(text, pos) === 97 || codeAt(text, pos) === 65 || codeAt(text, pos) === 64);
-const FRACTION = sticky(/[.,]\d{1,9}(?!\d)/y, (text, pos) => codeAt(text, pos) === 46 || codeAt(text, pos) === 44);
-const MERIDIEM = sticky(
-  /([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y,
-  (text, pos) => isMeridiemLetter(codeAt(text, pos)) || (isBlankAt(text, pos) && isMeridiemLetter(codeAt(text, pos + 1))),
-);
-const HOUR_MERIDIEM = sticky(/(\d{1,2})([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y);
-const COMPACT_TIME = sticky(/(\d\d)(\d\d)(?!\d)/y);
-const DOT_TIME = sticky(/(\d{1,2})\.(\d\d)(?!\d)/y);
-const ZONE_PAIR = sticky(/\/[A-Z]{2,4}(?![A-Za-z])/y, (text, pos) => codeAt(text, pos) === 47);
-const UTC_OFFSET = sticky(/[+-](?:\d{4}|\d{1,2}:\d\d|\d{1,2})(?!\d|:\d)/y, (text, pos) => codeAt(text, pos) === 43 || codeAt(text, pos) === 45);
-const NUMERIC_OFFSET = sticky(/( ?)[+-]\d\d:?\d\d(?!\d|:\d)/y, (text, pos) => {
-  const c = codeAt(text, codeAt(text, pos) === 32 ? pos + 1 : pos);
-  return c === 43 || c === 45;
-});
-const PAREN_OPEN = sticky(/([ \t\u00a0]{0,2})\([ \t]?/y, (text, pos) => codeAt(text, skipBlanks(text, pos, 2)) === 40);
-const PAREN_CLOSE = sticky(/[ \t]?\)/y, (text, pos) => codeAt(text, isBlankAt(text, pos) ? pos + 1 : pos) === 41);
-const PREFIX_GAP = sticky(/[ \t\u00a0]{1,2}/y, isBlankAt);
-const RANGE_JOIN = sticky(/[ \t\u00a0]{0,3}(?:--|-|\u2013|\u2014)[ \t\u00a0]{0,3}|[ \t\u00a0]{1,3}(to|until|till|through|and)[ \t\u00a0]{1,3}/y, (text, pos) => {
-  const k = skipBlanks(text, pos, 3);
-  const c = codeAt(text, k);
-  return c === 45 || c === 0x2013 || c === 0x2014 || (k > pos && (c === 116 || c === 117 || c === 97));
-});
+const MONTH_WORD = sticky(new RegExp(`(${MONTH_FORMS}|${MONTH_FORMS.toUpperCase()})(\\.?)(?![A-Za-z])`, 'y'), 'JFMASOND');
+const WEEKDAY = sticky(new RegExp(`(${WEEKDAY_FORMS}|${WEEKDAY_FORMS.toUpperCase()})(?![A-Za-z])(\\.?,?[ \\t\\u00a0]{1,3})`, 'y'), 'MTWFS');
+const DMY = sticky(/(\d{1,2})(?:\/(\d{1,2})\/|\.(\d{1,2})\.)(\d{4})(?!\d)/y, DIGITS);
+const MMDD = sticky(/(\d\d)-(\d\d)(?!\d)/y, DIGITS);
+const OF = sticky(/(?:of|OF)[ \t\u00a0]{1,2}/y, 'oO');
+const DAY_AFTER_MONTH = sticky(/([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th|ST|ND|RD|TH)?(?![A-Za-z\d]|:\d)/y, BLANKS);
+const YEAR = sticky(/(,?[ \t\u00a0]{1,3})(\d{4})(?!\d|:\d)/y, `,${BLANKS}`);
+const AT = sticky(/(?:at|AT|@)[ \t\u00a0]{1,3}/y, 'aA@');
+const FRACTION = sticky(/[.,]\d{1,9}(?!\d)/y, '.,');
+const MERIDIEM = sticky(/([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y, 'AaPp', 1);
+const HOUR_MERIDIEM = sticky(/(\d{1,2})([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y, DIGITS);
+const COMPACT_TIME = sticky(/(\d\d)(\d\d)(?!\d)/y, DIGITS);
+const DOT_TIME = sticky(/(\d{1,2})\.(\d\d)(?!\d)/y, DIGITS);
+const ZONE_PAIR = sticky(/\/[A-Z]{2,4}(?![A-Za-z])/y, '/');
+const UTC_OFFSET = sticky(/[+-](?:\d{4}|\d{1,2}:\d\d|\d{1,2})(?!\d|:\d)/y, '+-');
+const NUMERIC_OFFSET = sticky(/( ?)[+-]\d\d:?\d\d(?!\d|:\d)/y, '+-', 1);
+const PAREN_OPEN = sticky(/([ \t\u00a0]{0,2})\([ \t]?/y, '(', 2);
+const PAREN_CLOSE = sticky(/[ \t]?\)/y, ')', 1);
+const PREFIX_GAP = sticky(/[ \t\u00a0]{1,2}/y, BLANKS);
+const RANGE_WORD = sticky(/[ \t\u00a0]{1,3}(to|until|till|through|and)[ \t\u00a0]{1,3}/y, 'tua', 3);
 const BETWEEN = /(?:^|[^A-Za-z])between[ \t\u00a0]{1,3}$/i;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*/gi;
 const HAS_DIGIT = /\d/;
@@ -176,12 +172,13 @@ const HAS_DIGIT = /\d/;
 // them. The match is one digit or capital and every check around it a lookaround: a regex that starts with a character
 // class lets the engine skip to the next digit or capital, where one starting with `\b` tests every position (an eighth
 // slower). It accepts at least every start readStampAt accepts and rejects most numbers and capitalised words:
-// - a number at a word's start that a date or time can begin with: four digits, or one or two before a separator, an
-//   ordinal or meridiem letter, or a gap and a month name or meridiem. Digits glued to `. : / # + @ \ $`, or to `-`
-//   or `,` after a word or number, are versions, IPs, paths, issue numbers or lists of numbers ("yy-1003", "3,000");
+// - a number at a word's start that a date or time can begin with: four or five digits (more are IDs or epoch times),
+//   or one or two before a separator, an ordinal or meridiem letter, or a gap and a month name or meridiem. Digits
+//   glued to `. : / # + @ \ $`, or to `-` or `,` after a word or number, are versions, IPs, paths, issue numbers or
+//   lists of numbers ("yy-1003", "3,000");
 // - a capital at a word's start that no lower-case letter follows (zones, names in capitals), or that begins a month
 //   or weekday name.
-const NUMBER_START = String.raw`\d(?<![\w.:/#+@\\$]\d|\w[-,]\d)(?=\d{3}|\d?(?:[-/.:AaPpsSnNrRtT]|[ \t\u00a0\u202f]{1,2}[A-Zaop]))`;
+const NUMBER_START = String.raw`\d(?<![\w.:/#+@\\$]\d|\w[-,]\d)(?=\d{3}(?!\d\d)|\d?(?:[-/.:AaPpsSnNrRtT]|[ \t\u00a0\u202f]{1,2}[A-Zaop]))`;
 const NAME_START = String.raw`[A-Z](?<!\w[A-Z])(?:(?![a-z])|(?<=(?=${[...MONTH_NAMES, ...WEEKDAY_NAMES].map((name) => name.slice(0, 3)).join('|')}).))`;
 const CANDIDATE = new RegExp(`${NUMBER_START}|${NAME_START}`, 'g');
 const LETTER_OR_DIGIT = /[A-Za-z\d]/;
@@ -342,18 +339,26 @@ function dated(start: number, end: number, year: number | undefined, yearDigits:
   return { start, end, year, month, day, pattern, kind, invalid };
 }
 
-// Where the digits numberAt read end: its second result, kept here because returning a pair would allocate one.
+// Where the digits numberAt read end, and the code there: its other results, kept here because returning them would
+// allocate, and reading the code again costs about as much as reading a digit.
 let numberEnd = 0;
+let numberNext = -1;
 
 /**
- * The value of the run of ASCII digits at `pos`, read once (0 when there is none), and its end in numberEnd. Only the
- * first five digits count, as many as a stamp's longest number: a longer run is no stamp, and stays a small integer.
+ * The value of the run of ASCII digits at `pos`, read once (0 when there is none), its end in numberEnd and the code
+ * after it in numberNext. Only the first five digits count, as many as a stamp's longest number: a longer run is no
+ * stamp, and stays a small integer.
  */
 function numberAt(text: string, pos: number): number {
   let value = 0;
   let k = pos;
-  for (let c = codeAt(text, k); isDigit(c); c = codeAt(text, ++k)) if (k - pos < 5) value = value * 10 + c - 48;
+  let c = codeAt(text, k);
+  while (isDigit(c)) {
+    if (k - pos < 5) value = value * 10 + c - 48;
+    c = codeAt(text, ++k);
+  }
   numberEnd = k;
+  numberNext = c;
   return value;
 }
 
@@ -378,13 +383,13 @@ function readDate(text: string, pos: number): DateRead | null {
   const number = numberAt(text, pos);
   const digits = numberEnd - pos;
   if (digits === 0) return readMonthFirst(text, pos);
-  const next = codeAt(text, numberEnd);
+  const next = numberNext;
   if ((digits === 4 || digits === 5) && (next === 45 || next === 47)) {
     // 2024-02-12 or 2024/02/12, both separators alike, one or two digits each for month and day.
     const monthAt = numberEnd + 1;
     const month = numberAt(text, monthAt);
     const monthDigits = numberEnd - monthAt;
-    if (monthDigits === 0 || monthDigits > 2 || codeAt(text, numberEnd) !== next) return null;
+    if (monthDigits === 0 || monthDigits > 2 || numberNext !== next) return null;
     const dayAt = numberEnd + 1;
     const day = numberAt(text, dayAt);
     const dayDigits = numberEnd - dayAt;
@@ -392,7 +397,8 @@ function readDate(text: string, pos: number): DateRead | null {
     const pattern = YMD_PATTERNS[(next === 47 ? 4 : 0) + (monthDigits > 1 ? 2 : 0) + (dayDigits > 1 ? 1 : 0)];
     return dated(pos, numberEnd, number, digits, month, day, pattern, 'ymd');
   }
-  if (digits > 2) return null;
+  // One or two digits before a colon are an hour.
+  if (digits > 2 || next === 58) return null;
   let m = next === 47 || next === 46 ? at(DMY, text, pos) : null;
   if (m) {
     const slash = m[2] !== undefined;
@@ -478,6 +484,9 @@ function clockProblem(hour: number, minute: number, second: number | undefined, 
   return undefined;
 }
 
+// {H}:{mm} and {HH}:{mm}, by hour digits: most times are written so, and a constant needs no lookup in JOINED.
+const HOUR_MINUTE_PATTERNS = [1, 2].map((width) => `${numberToken('H', width)}:{mm}`);
+
 /** Completes a time whose hour is written as `hour` in `hourDigits` digits: meridiem, validity, 24-hour value. */
 function clock(end: number, hour: number, hourDigits: number, rest: string, minute: number, second: number | undefined, precision: TimeRead['precision'], meridiem: { gap: string; text: string } | null, invalid: string | undefined): TimeRead {
   let pattern: string;
@@ -486,7 +495,7 @@ function clock(end: number, hour: number, hourDigits: number, rest: string, minu
     const token = meridiem.text.includes('.') ? (upper ? '{A.}' : '{a.}') : upper ? '{A}' : '{a}';
     pattern = joined(joined(joined(numberToken('h', hourDigits), rest), meridiem.gap), token);
   } else {
-    pattern = joined(numberToken('H', hourDigits), rest);
+    pattern = rest === ':{mm}' ? HOUR_MINUTE_PATTERNS[hourDigits > 1 ? 1 : 0] : joined(numberToken('H', hourDigits), rest);
   }
   invalid ??= clockProblem(hour, minute, second, !!meridiem);
   if (meridiem && !invalid) hour = (hour % 12) + (meridiem.text[0] === 'p' || meridiem.text[0] === 'P' ? 12 : 0);
@@ -497,14 +506,14 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
   const hourNumber = numberAt(text, pos);
   const digits = numberEnd - pos;
   if (digits === 0 || digits > 4) return null;
-  const next = codeAt(text, numberEnd);
+  const next = numberNext;
   const minuteAt = numberEnd + 1;
   // -1 when no colon follows; without one or two digits after it ("12:", "12:345") there are no minutes.
   const minuteNumber = digits <= 2 && next === 58 ? numberAt(text, minuteAt) : -1;
   const minuteDigits = minuteNumber >= 0 && numberEnd - minuteAt <= 2 ? numberEnd - minuteAt : 0;
   if (minuteDigits > 0) {
     let end = minuteAt + minuteDigits;
-    const secondValue = codeAt(text, end) === 58 ? numberAt(text, end + 1) : -1;
+    const secondValue = numberNext === 58 ? numberAt(text, end + 1) : -1;
     const seconds = secondValue >= 0 && numberEnd === end + 3;
     // "3:1" is a ratio; "07:7:47" is a time written wrong.
     if (minuteDigits === 1 && !seconds) return null;
@@ -596,9 +605,8 @@ const ZONE_NAMES = new Map(
     .map((name) => [[...name].reduce((key, letter) => capitalsKey(key, letter.charCodeAt(0)), 0), name]),
 );
 
-/** Up to two gap characters, then one to four capitals that no letter follows ("UTC", " PST"). */
-function readZoneWord(text: string, pos: number): ZoneRead | null {
-  const start = skipGap(text, pos, 2);
+/** Up to two gap characters (ending at `start`), then one to four capitals that no letter follows ("UTC", " PST"). */
+function readZoneWord(text: string, pos: number, start = skipGap(text, pos, 2)): ZoneRead | null {
   let end = start;
   let key = 0;
   let c = codeAt(text, end);
@@ -623,14 +631,17 @@ function readZoneWord(text: string, pos: number): ZoneRead | null {
 
 /** `strongOffset`: the time is ISO or has seconds, so "-07:00" after it is an offset, not a range. */
 function readZoneAfter(text: string, pos: number, strongOffset: boolean): ZoneRead | null {
-  const offset = at(NUMERIC_OFFSET, text, pos);
-  if (offset && (strongOffset || (offset[1] === '' && text[pos] === '+'))) {
-    const start = pos + offset[1].length;
+  // The first character after the gap says which form the zone can take: most times have none.
+  const start = skipGap(text, pos, 2);
+  const first = codeAt(text, start);
+  if (first === 43 || first === 45) {
+    const offset = at(NUMERIC_OFFSET, text, pos);
+    if (!offset || !(strongOffset || (offset[1] === '' && text[pos] === '+'))) return null;
     const end = pos + offset[0].length;
     return { zone: { text: text.slice(start, end), start, end }, end, kind: offset[1] ? 'word' : 'attached', gap: offset[1] };
   }
-  const word = readZoneWord(text, pos);
-  if (word) return word;
+  if (isUpper(first)) return readZoneWord(text, pos, start);
+  if (first !== 40) return null;
   const open = at(PAREN_OPEN, text, pos);
   if (!open) return null;
   const inner = readZoneWord(text, pos + open[0].length);
@@ -782,15 +793,13 @@ function readStampAt(text: string, pos: number, allowWeak: boolean): StampParts 
     return time && timeOnly(text, pos, time);
   }
   // A word is a weekday, a month or a zone name (all capitals): for most words the first three letters say it is none.
-  if (isLower(codeAt(text, pos + 1))) {
-    const key = prefixKey(text, pos);
-    if (!MONTH_BY_PREFIX.has(key) && !WEEKDAY_BY_PREFIX.has(key)) return null;
-  }
-  const w = at(WEEKDAY, text, pos);
-  if (w) {
-    const date = readDate(text, pos + w[0].length);
-    const day = WEEKDAY_BY_PREFIX.get(prefixKey(w[1], 0)) ?? 0;
-    if (date) return withTime(text, pos, date, { day, pattern: joined(weekdayToken(w[1]), w[2]) });
+  const key = prefixKey(text, pos);
+  const day = WEEKDAY_BY_PREFIX.get(key);
+  if (day === undefined && !MONTH_BY_PREFIX.has(key)) return isLower(codeAt(text, pos + 1)) ? null : zoneFirst(text, pos);
+  if (day !== undefined) {
+    const w = at(WEEKDAY, text, pos);
+    const date = w && readDate(text, pos + w[0].length);
+    if (w && date) return withTime(text, pos, date, { day, pattern: joined(weekdayToken(w[1]), w[2]) });
   }
   const date = readDate(text, pos);
   if (date) return withTime(text, pos, date, undefined);
@@ -820,12 +829,17 @@ function urlSpans(text: string): number[] {
   return spans;
 }
 
+// A literal rather than a spread, which costs more than the rest of link.
+function impliedZone(zone: StampZone): StampZone {
+  return { text: zone.text, start: zone.start, end: zone.end, implied: true };
+}
+
 /** Joins the end of a written range to its start: zone, date and meridiem carry across. */
 function link(from: StampParts, to: StampParts): void {
   const toMeridiem = isTwelveHour(to);
   const fromMeridiem = isTwelveHour(from);
-  if (!from.zone && to.zone) from.zone = { ...to.zone, implied: true };
-  if (!to.zone && from.zone) to.zone = { ...from.zone, implied: true };
+  if (!from.zone && to.zone) from.zone = impliedZone(to.zone);
+  if (!to.zone && from.zone) to.zone = impliedZone(from.zone);
   if (!to.date && from.date) to.date = { ...from.date, implied: true };
   const a = from.time;
   const b = to.time;
@@ -837,12 +851,25 @@ function link(from: StampParts, to: StampParts): void {
   }
 }
 
+/**
+ * The end of what joins a range's ends after `first` (a dash or a word, up to three blanks either side), or -1. A dash
+ * is read by hand: most dashes after a stamp start a description ("21:36 UTC - Cache warmed"), and a match would
+ * allocate for each.
+ */
+function rangeJoinEnd(text: string, first: StampParts): number {
+  const start = skipGap(text, first.end, 3);
+  const c = codeAt(text, start);
+  if (c === 45) return skipGap(text, codeAt(text, start + 1) === 45 ? start + 2 : start + 1, 3);
+  if (c === 0x2013 || c === 0x2014) return skipGap(text, start + 1, 3);
+  if (start === first.end) return -1;
+  const word = at(RANGE_WORD, text, first.end);
+  if (!word || (word[1] === 'and' && !BETWEEN.test(text.slice(Math.max(0, first.start - 12), first.start)))) return -1;
+  return first.end + word[0].length;
+}
+
 function rangeFrom(text: string, first: StampParts): StampParts | null {
-  const join = at(RANGE_JOIN, text, first.end);
-  if (!join) return null;
-  if (join[1] === 'and' && !BETWEEN.test(text.slice(Math.max(0, first.start - 12), first.start))) return null;
-  const next = first.end + join[0].length;
-  if (!isWord(codeAt(text, next))) return null;
+  const next = rangeJoinEnd(text, first);
+  if (next < 0 || !isWord(codeAt(text, next))) return null;
   const second = readStampAt(text, next, isColonless(first));
   if (!second || (first.time ? !second.time : !second.date)) return null;
   return second;
@@ -863,7 +890,10 @@ const NO_STAMPS: readonly StampParts[] = Object.freeze([]);
 const NO_RANGES: readonly StampRange[] = Object.freeze([]);
 const NO_TIMESTAMPS: TimestampScan = Object.freeze({ stamps: NO_STAMPS, ranges: NO_RANGES });
 
-export function scanTimestamps(text: string, options: ScanOptions = {}): TimestampScan {
+// Shared: a default of `{}` would allocate an object on every call that passes none.
+const NO_OPTIONS: ScanOptions = Object.freeze({});
+
+export function scanTimestamps(text: string, options: ScanOptions = NO_OPTIONS): TimestampScan {
   if (!HAS_DIGIT.test(text)) return NO_TIMESTAMPS;
   let stamps: StampParts[] | undefined;
   let ranges: StampRange[] | undefined;
