@@ -3,9 +3,9 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 import { readFrontMatter } from './frontmatter';
 import { readClaims, readEvidence } from './milestones';
 import type { CalendarDate, DurationRef, InlineControl, Postmortem, Stamp, Window } from './model';
-import { readStructure, type Section, type Structure } from './structure';
+import { readStructure, tableRowLines, type Section, type Structure } from './structure';
 import { defaultTemplate, normalizeHeading, type Template } from './template';
-import { LineIndex } from './text';
+import { LineIndex, markLines } from './text';
 import { scanPiece, type ScanCache } from './scans';
 import { readTimeline } from './timeline-entries';
 import { scanTimestamps, type StampParts } from './timestamps';
@@ -20,14 +20,22 @@ export interface ParseOptions {
 
 // Text that looks like stamps but is not prose: URLs, inline code, HTML tags.
 const MASKED = /\bhttps?:\/\/[^\s)\]>"'`]+|`[^`\n]*`|<[a-zA-Z/][^<>\n]{0,200}>/g;
-
-const HAS_DIGIT = /\d/;
-const HAS_LETTER = /[a-z]/i;
+// What each match of MASKED holds: lines without any of these are left as they are. A URL's `://` is looked for as
+// `//`: a search stops at each candidate first character, and clock times put a colon on most lines.
+const MASK_MARKS: [string, number][] = [['//', 1], ['`', 1], ['<', 1]];
 
 function mask(text: string): string {
-  // Most lines have no URL, code span or tag: no regex for them.
-  if (text.indexOf('://') < 0 && text.indexOf('`') < 0 && text.indexOf('<') < 0) return text;
   return text.replace(MASKED, (match) => ' '.repeat(match.length));
+}
+
+/** Whether the text holds an ASCII letter or digit: a line without one has no stamp or duration. */
+function hasAsciiAlphanumeric(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32;
+    if ((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122)) return true;
+  }
+  return false;
 }
 
 // Front matter keys whose dates give the year and day of time-only stamps, best first.
@@ -72,17 +80,21 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
       durations.push({ match, line, span: { start, end: start + match.end - match.start } });
     }
   };
+  // Found in the whole text, not line by line: most lines have no URL, code span or tag.
+  const toMask = new Uint8Array(index.lineCount);
+  markLines(index, toMask, 0, index.lineCount, MASK_MARKS);
+  const isRow = tableRowLines(structure, index.lineCount);
   for (let line = 0; line < index.lineCount; line++) {
     if (structure.skipped[line]) continue;
     const lineText = index.lineText(line);
-    if (!HAS_DIGIT.test(lineText) && !HAS_LETTER.test(lineText)) continue;
+    if (!hasAsciiAlphanumeric(lineText)) continue;
     const lineStart = index.lineStarts[line];
-    const masked = mask(lineText);
-    const cells = structure.cells.get(line);
-    if (!cells) {
+    const masked = toMask[line] ? mask(lineText) : lineText;
+    if (!isRow[line]) {
       addPiece(line, lineStart, masked, false);
       continue;
     }
+    const cells = structure.cells.get(line)!;
     for (let i = 0; i < cells.length; i++) addPiece(line, cells[i].start, masked.slice(cells[i].start - lineStart, cells[i].end - lineStart), i === 0);
   }
 
@@ -94,7 +106,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   for (const entry of timeline) isEntryLine[entry.line] = 1;
   const windows: Window[] = [];
   for (const stamp of stamps) {
-    if (stamp.range?.role === 'from' && !stamp.inFrontMatter && !isEntryLine[stamp.line] && !structure.cells.has(stamp.line)) {
+    if (stamp.range?.role === 'from' && !stamp.inFrontMatter && !isEntryLine[stamp.line] && !isRow[stamp.line]) {
       windows.push({ from: stamp, to: stamp.range.partner, line: stamp.line });
     }
   }
@@ -120,12 +132,19 @@ function readTitle(index: LineIndex, sections: Section[], data: Record<string, u
   return null;
 }
 
+const TIME_WORD = /time/gi;
+
 function readDeclarations(index: LineIndex, structure: Structure): ZoneDeclaration[] {
   const declarations: ZoneDeclaration[] = [];
   const sections = structure.sections;
   let headingAt: Map<number, Section> | undefined;
   let innermost: (Section | undefined)[] | undefined;
-  for (let line = 0; line < index.lineCount; line++) {
+  // A declaration says "time" in some case ("All times in UTC", "Timezone: PST"): only lines with it are read.
+  // Global: test advances lastIndex, and moving it to the next line's start looks once per line.
+  TIME_WORD.lastIndex = 0;
+  while (TIME_WORD.test(index.text)) {
+    const line = index.lineAt(TIME_WORD.lastIndex - 1);
+    TIME_WORD.lastIndex = line + 1 < index.lineCount ? index.lineStarts[line + 1] : index.text.length;
     if (structure.skipped[line]) continue;
     const found = findZoneDeclaration(index.lineText(line));
     if (!found) continue;
@@ -218,7 +237,10 @@ const FLOATING_DATE: CalendarDate = { year: 2000, month: 1, day: 1 };
 function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarations: ZoneDeclaration[]): void {
   // The date context: front matter first, else the first written full date anywhere.
   let context: { date: CalendarDate; line?: number } | null = null;
-  const inFrontMatter = stamps.filter((stamp) => stamp.inFrontMatter);
+  // The front matter's stamps come first (parse reads it before the body): no pass over all the others for them.
+  let frontMatterCount = 0;
+  while (frontMatterCount < stamps.length && stamps[frontMatterCount].inFrontMatter) frontMatterCount++;
+  const inFrontMatter = stamps.slice(0, frontMatterCount);
   for (const key of DATE_KEYS) {
     const stamp = inFrontMatter.find((candidate) => candidate.frontMatterKey === key && candidate.parts.date?.year && !candidate.invalid);
     if (stamp && stamp.parts.date?.year) {
@@ -409,11 +431,11 @@ function controls(text: string): { index: number; action: string; rules: string 
 
 function readInlineControl(index: LineIndex): InlineControl {
   const events: { line: number; action: string; rules: string[] }[] = [];
-  if (index.text.includes('postmortem-')) {
-    for (const control of controls(index.text)) {
-      const rules = control.rules.split(/[\s,]+/).filter(Boolean);
-      events.push({ line: index.lineAt(control.index), action: control.action, rules: rules.length ? rules : ['*'] });
-    }
+  // No search for `postmortem-` first: its letters are everywhere, and that search cost more than controls() finding
+  // the few `<!--` of a document.
+  for (const control of controls(index.text)) {
+    const rules = control.rules.split(/[\s,]+/).filter(Boolean);
+    events.push({ line: index.lineAt(control.index), action: control.action, rules: rules.length ? rules : ['*'] });
   }
   if (events.length === 0) return { disabledAt: () => false };
   // Per rule, built on first use: the lines turned off one at a time, and the disable/enable toggles in order.

@@ -99,6 +99,25 @@ function mayBeTableRow(mark: number): boolean {
   return mark === 124 || (mark !== -1 && !isVisibleAscii(mark));
 }
 
+/**
+ * Whether FIELD's key may start on the line: before it FIELD allows only blanks, a bullet and bold marks, so the first
+ * other character must be a letter or `%`. Rules out timeline lines (`- [2024-…`, `- 19:33 UTC`) without the regex.
+ */
+function mayStartField(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isFieldLead(text.charCodeAt(i))) i++;
+  if (i === text.length) return false;
+  const c = text.charCodeAt(i);
+  const lower = c | 32;
+  // Past ASCII a character may be more whitespace: the regex decides.
+  return (lower >= 97 && lower <= 122) || c === 37 || c > 127;
+}
+
+/** ASCII whitespace, `-`, `*`, `+` and `_`: what FIELD allows before its key. */
+function isFieldLead(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 42 || c === 43 || c === 95;
+}
+
 function stripInline(title: string): string {
   return title.replace(/[*_`]+/g, '').replace(/:\s*$/, '').trim();
 }
@@ -202,7 +221,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
       continue;
     }
     // A field has a colon or a tab after its key.
-    const field = text.indexOf(':') >= 0 || text.indexOf('\t') >= 0 ? FIELD.exec(text) : null;
+    const field = mayStartField(text) && (text.indexOf(':') >= 0 || text.indexOf('\t') >= 0) ? FIELD.exec(text) : null;
     if (!field) continue;
     const keyStart = text.indexOf(field[1]);
     const value = field[2].trimEnd();
@@ -217,6 +236,15 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   }
 
   return { skipped, sections, fields, cells, unclosedFence: fence !== null };
+}
+
+/** 1 on the lines of table rows: looked up by line, where a scan over the lines asks about each of them. */
+export function tableRowLines(structure: Structure, lineCount: number): Uint8Array {
+  const rows = new Uint8Array(lineCount);
+  structure.cells.forEach((_, line) => {
+    rows[line] = 1;
+  });
+  return rows;
 }
 
 function isSeparatorRow(text: string, cells: readonly Span[]): boolean {
@@ -246,7 +274,7 @@ const rowCells: Span[] = [];
  * `text` from `start` to `end` without the whitespace that String.prototype.trim takes off, without slicing it;
  * `offset` is added to the span.
  */
-function trimmedSpan(text: string, start: number, end: number, offset: number): Span {
+export function trimmedSpan(text: string, start: number, end: number, offset: number): Span {
   let from = start;
   let to = end;
   while (from < to && isSpaceOrTab(text.charCodeAt(from))) from++;

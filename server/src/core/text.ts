@@ -92,6 +92,25 @@ export class LineIndex {
   }
 }
 
+/**
+ * Sets each string's flag in `marks`, indexed by line, on the lines [start, end) that hold the string: one indexOf per
+ * string and line that holds it. Most lines hold none of them, and each indexOf is a call into C++ (for a two-byte
+ * document always): several per line cost more than this pass. Each search stays inside the lines: from the start of
+ * the range, a string the range lacks was looked for up to the end of the document.
+ */
+export function markLines(index: LineIndex, marks: Uint8Array, start: number, end: number, flags: readonly (readonly [string, number])[]): void {
+  if (start >= end) return;
+  const from = index.lineStarts[start];
+  const text = index.text.slice(from, end < index.lineCount ? index.lineStarts[end] : index.text.length);
+  for (const [search, flag] of flags) {
+    for (let at = text.indexOf(search); at >= 0;) {
+      const line = index.lineAt(from + at);
+      marks[line] |= flag;
+      at = line + 1 < end ? text.indexOf(search, index.lineStarts[line + 1] - from) : -1;
+    }
+  }
+}
+
 /** Whether a line is empty or only whitespace. Most lines start with a visible character: no trimmed copy for them. */
 export function isBlank(text: string): boolean {
   if (text.length === 0) return true;

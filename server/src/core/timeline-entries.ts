@@ -1,8 +1,8 @@
 // Timeline entries: lines of the Timeline section that begin with a stamp (bullets, table rows, bracketed or
 // bold stamps, status-page updates). Without a Timeline section, runs of such lines anywhere in the document.
 import type { Stamp, TimelineEntry } from './model';
-import type { Section, Structure } from './structure';
-import { isBlank, type LineIndex } from './text';
+import { tableRowLines, trimmedSpan, type Section, type Structure } from './structure';
+import { isBlank, markLines, type LineIndex } from './text';
 
 // What may stand before an entry's stamp: indentation, quote, bullet or number, checkbox, emphasis, bracket, pipe,
 // and a status-page label such as `***Update***` or a Hugo shortcode opening `{{< track "`.
@@ -37,8 +37,8 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   const leads = (line: number): Stamp | undefined => {
     const stamp = firstStamp[line];
     if (!stamp) return undefined;
-    const before = index.text.slice(index.lineStarts[line], stamp.span.start);
-    return LEADING.test(before) ? stamp : undefined;
+    const start = index.lineStarts[line];
+    return isPlainLead(index.text, start, stamp.span.start) || LEADING.test(index.text.slice(start, stamp.span.start)) ? stamp : undefined;
   };
 
   // A Timeline section inside another ("# Key events" then "## Key events") is read once, as part of the outer one:
@@ -54,6 +54,7 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   }
   if (!timelineSections.length) ranges.push({ start: 0, end: index.lineCount });
   const headingLines = new Set(structure.sections.map((section) => section.line));
+  const isRow = tableRowLines(structure, index.lineCount);
   const entries: TimelineEntry[] = [];
   // One array for all ranges: a document can hold thousands of Timeline sections.
   const markup = new Uint8Array(index.lineCount);
@@ -67,19 +68,19 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
     }
     // Outside a Timeline section a single stamped line is prose, not a timeline.
     if (!timelineSections.length && found.length < 2) continue;
-    markLines(index, markup, range.start, range.end);
+    markLines(index, markup, range.start, range.end, MARKUP_CHARACTERS);
     for (let i = 0; i < found.length; i++) {
       const stamp = found[i];
       const line = stamp.line;
       const limit = i + 1 < found.length ? found[i + 1].line : range.end;
       const lineText = index.lineText(line);
-      const textStart = stamp.range?.role === 'from' && stamp.range.partner.line === line ? stamp.range.partner.span.end : stamp.span.end;
-      const rest = lineText.slice(textStart - index.lineStarts[line]);
-      const marks = leadingMarks(rest);
+      // Where the entry's text starts on its line: after the stamp, or after the range it opens.
+      const textStart = (stamp.range?.role === 'from' && stamp.range.partner.line === line ? stamp.range.partner.span.end : stamp.span.end) - index.lineStarts[line];
+      const marksEnd = leadingMarks(lineText, textStart);
       // The updates of one status page share a form: after a trailer, a stamp alone on its line is one too (the
       // oldest update is followed by the next section, not by another update). TRAILER_REST's characters are leading
       // marks: any other character after the stamp rules the line out before the regex.
-      const trailer = marks === rest.length && TRAILER_REST.test(rest) && ((i > 0 && entries[entries.length - 1].trailer) || closesUpdate(index, line, limit));
+      const trailer = marksEnd === lineText.length && TRAILER_REST.test(lineText.slice(textStart)) && ((i > 0 && entries[entries.length - 1].trailer) || closesUpdate(index, line, limit));
       let block: { start: number; end: number };
       if (trailer) {
         let start = i > 0 ? entries[entries.length - 1].block.end : updateStart(index, range.start, line);
@@ -88,11 +89,11 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
         const end = line + 1 < limit && RELATIVE.test(index.lineText(line + 1)) ? line + 2 : line + 1;
         block = { start, end };
       } else {
-        block = { start: line, end: continuationEnd(index, structure, line, limit, headingLines) };
+        block = { start: line, end: continuationEnd(index, structure, isRow, line, limit, headingLines) };
       }
       let text = trailer
         ? collectText(index, block.start, line, markup)
-        : cleanText(rest, markup[line], marks) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end, markup) : '');
+        : cleanText(lineText, markup[line], textStart, marksEnd) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end, markup) : '');
       const labelLine = trailer ? findLabel(index, block.start, line) : lineText;
       const status = trailer && STATUS_LINE.test(labelLine) ? labelLine.trim() : undefined;
       // "Investigating: Some customers…": the status heads the update; it is not the first word of its prose.
@@ -114,6 +115,35 @@ function updateStart(index: LineIndex, from: number, line: number): number {
   let start = line;
   while (start > from && !isBlank(index.lineText(start - 1))) start--;
   return start;
+}
+
+/**
+ * Whether `text` from `start` to `end` is one of the common leads that LEADING accepts, read by hand: blanks and
+ * quote marks, a bullet, then brackets, pipes and emphasis (`- [`, `| `, `- **`). It rules most entries in without a
+ * slice or a regex; what it does not know goes to LEADING.
+ */
+function isPlainLead(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (isAsciiSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 62)) i++;
+  if (i + 1 < end && isBullet(text.charCodeAt(i)) && isAsciiSpace(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < end && isAsciiSpace(text.charCodeAt(i))) i++;
+  }
+  if (i < end && isOpeningMark(text.charCodeAt(i))) {
+    i++;
+    while (i < end && (isOpeningMark(text.charCodeAt(i)) || isAsciiSpace(text.charCodeAt(i)))) i++;
+  }
+  return i === end;
+}
+
+/** `-`, `*`, `+`: the bullets LEADING allows. */
+function isBullet(c: number): boolean {
+  return c === 45 || c === 42 || c === 43;
+}
+
+/** `*`, `_`, `[`, `(`, `|`: what LEADING allows just before the stamp. */
+function isOpeningMark(c: number): boolean {
+  return c === 42 || c === 95 || c === 91 || c === 40 || c === 124;
 }
 
 /** Whether UPDATE_LABEL matches, ruling out by hand the many lines where no word of it can follow the leading marks. */
@@ -151,9 +181,9 @@ function isAsciiSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** How many characters of LEADING_MARKS `text` starts with: the ASCII ones and dashes by hand, the regex only past them. */
-function leadingMarks(text: string): number {
-  let i = 0;
+/** Where the run of LEADING_MARKS that starts at `from` ends: the ASCII ones and dashes by hand, the regex only past them. */
+function leadingMarks(text: string, from: number): number {
+  let i = from;
   while (i < text.length && isMark(text.charCodeAt(i))) i++;
   if (i === text.length || text.charCodeAt(i) < 128) return i;
   LEADING_MARKS.lastIndex = i;
@@ -176,10 +206,11 @@ function closesUpdate(index: LineIndex, line: number, limit: number): boolean {
   return true;
 }
 
-function continuationEnd(index: LineIndex, structure: Structure, line: number, limit: number, headings: Set<number>): number {
+/** `isRow`: tableRowLines of the structure. */
+function continuationEnd(index: LineIndex, structure: Structure, isRow: Uint8Array, line: number, limit: number, headings: Set<number>): number {
   // A table row is whole on its line: what follows the table is prose, not the last row's text. Most entries are
   // followed by the next one, where nothing can continue them either.
-  if (line + 1 >= limit || structure.cells.has(line)) return line + 1;
+  if (line + 1 >= limit || isRow[line]) return line + 1;
   let end = line + 1;
   let sawBlank = false;
   for (let next = line + 1; next < limit; next++) {
@@ -190,7 +221,7 @@ function continuationEnd(index: LineIndex, structure: Structure, line: number, l
       continue;
     }
     const indented = INDENTED.test(text) || structure.skipped[next];
-    if (structure.cells.has(next) || (sawBlank && !indented) || (!indented && LIST_ITEM.test(text))) break;
+    if (isRow[next] || (sawBlank && !indented) || (!indented && LIST_ITEM.test(text))) break;
     end = next + 1;
     sawBlank = false;
   }
@@ -198,16 +229,20 @@ function continuationEnd(index: LineIndex, structure: Structure, line: number, l
 }
 
 // `a | b |c` → `a b c`: each pipe and the blanks around it become one space, by hand (the regex for it,
-// blanks then a pipe then blanks, backtracked quadratically on long runs of blanks).
+// blanks then a pipe then blanks, backtracked quadratically on long runs of blanks). Each cell is trimmed without a
+// copy, so each is sliced once; the blanks at either end go too, which cleanText trims anyway.
 function joinCells(text: string): string {
   let pipe = text.indexOf('|');
   if (pipe < 0) return text;
-  let joined = text.slice(0, pipe).trimEnd();
-  for (let next = text.indexOf('|', pipe + 1); next >= 0; next = text.indexOf('|', pipe + 1)) {
-    joined += ' ' + text.slice(pipe + 1, next).trim();
-    pipe = next;
+  let cell = trimmedSpan(text, 0, pipe, 0);
+  let joined = text.slice(cell.start, cell.end);
+  for (;;) {
+    const start = pipe + 1;
+    pipe = text.indexOf('|', start);
+    cell = trimmedSpan(text, start, pipe < 0 ? text.length : pipe, 0);
+    joined += ' ' + text.slice(cell.start, cell.end);
+    if (pipe < 0) return joined;
   }
-  return joined + ' ' + text.slice(pipe + 1).trimStart();
 }
 
 // What cleanText replaces or joins at, as flags of a line.
@@ -217,34 +252,19 @@ const EMPHASIS_MARK = 4;
 const MARKUP_CHARACTERS: [string, number][] = [['<', TAG], ['|', PIPE], ['*', EMPHASIS_MARK], ['_', EMPHASIS_MARK]];
 
 /**
- * Sets the markup flags of the lines [start, end) in `markup`, indexed by line: one indexOf per character and line
- * that holds it. Most entries have no markup, and in a two-byte document (a dash, an arrow) each indexOf is a call
- * into C++: four of them for each entry cost more than this pass. Each search stays inside the lines: from the start of
- * the range, a character the range lacks was looked for up to the end of the document, once per Timeline section.
+ * `text` from `from` on, cleaned. `markup`: the flags of the line it comes from; `marksEnd`: leadingMarks(text, from),
+ * where the caller has it.
  */
-function markLines(index: LineIndex, markup: Uint8Array, start: number, end: number): void {
-  if (start >= end) return;
-  const from = index.lineStarts[start];
-  const text = index.text.slice(from, end < index.lineCount ? index.lineStarts[end] : index.text.length);
-  for (const [character, flag] of MARKUP_CHARACTERS) {
-    for (let at = text.indexOf(character); at >= 0;) {
-      const line = index.lineAt(from + at);
-      markup[line] |= flag;
-      at = line + 1 < end ? text.indexOf(character, index.lineStarts[line + 1] - from) : -1;
-    }
-  }
-}
-
-/** `markup`: the flags of the line `text` comes from; `marks`: leadingMarks(text), where the caller has it. */
-function cleanText(text: string, markup: number, marks?: number): string {
+function cleanText(text: string, markup: number, from = 0, marksEnd?: number): string {
   // Each replacement only where its characters occur: most entries have no tag, pipe or emphasis.
-  let clean = text;
+  let clean: string;
   if (markup & TAG) {
-    clean = text.replace(BREAK_TAG, ' ');
+    const replaced = text.slice(from).replace(BREAK_TAG, ' ');
     // A tag replaced by a blank may lengthen the leading marks.
-    marks = undefined;
+    clean = replaced.slice(leadingMarks(replaced, 0));
+  } else {
+    clean = text.slice(marksEnd ?? leadingMarks(text, from));
   }
-  clean = clean.slice(marks ?? leadingMarks(clean));
   if (markup & PIPE) clean = joinCells(clean);
   if (markup & EMPHASIS_MARK) clean = clean.replace(EMPHASIS, '');
   return clean.trim();
