@@ -1,7 +1,7 @@
 // Document structure: which lines are code, headings in every style the seeds use, fields and table cells.
 import type { FrontMatter } from './frontmatter';
 import { isKnownSectionName, matchSection, type Template, type TemplateSection } from './template';
-import { isBlank, type LineIndex } from './text';
+import { firstCodeAfter, isBlank, type LineIndex } from './text';
 import type { Span } from './types';
 
 export type HeadingStyle = 'atx' | 'setext' | 'bold' | 'bare';
@@ -104,10 +104,7 @@ function mayBeTableRow(mark: number): boolean {
  * other character must be a letter or `%`. Rules out timeline lines (`- [2024-…`, `- 19:33 UTC`) without the regex.
  */
 function mayStartField(text: string): boolean {
-  let i = 0;
-  while (i < text.length && isFieldLead(text.charCodeAt(i))) i++;
-  if (i === text.length) return false;
-  const c = text.charCodeAt(i);
+  const c = firstCodeAfter(text, isFieldLead);
   const lower = c | 32;
   // Past ASCII a character may be more whitespace: the regex decides.
   return (lower >= 97 && lower <= 122) || c === 37 || c > 127;

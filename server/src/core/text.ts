@@ -111,6 +111,13 @@ export function markLines(index: LineIndex, marks: Uint8Array, start: number, en
   }
 }
 
+/** The code of the first character of `text` that `skip` does not take, or -1 when it takes them all. */
+export function firstCodeAfter(text: string, skip: (c: number) => boolean): number {
+  let i = 0;
+  while (i < text.length && skip(text.charCodeAt(i))) i++;
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** Whether a line is empty or only whitespace. Most lines start with a visible character: no trimmed copy for them. */
 export function isBlank(text: string): boolean {
   if (text.length === 0) return true;

@@ -2,7 +2,7 @@
 // bold stamps, status-page updates). Without a Timeline section, runs of such lines anywhere in the document.
 import type { Stamp, TimelineEntry } from './model';
 import { tableRowLines, trimmedSpan, type Section, type Structure } from './structure';
-import { isBlank, markLines, type LineIndex } from './text';
+import { firstCodeAfter, isBlank, markLines, type LineIndex } from './text';
 
 // What may stand before an entry's stamp: indentation, quote, bullet or number, checkbox, emphasis, bracket, pipe,
 // and a status-page label such as `***Update***` or a Hugo shortcode opening `{{< track "`.
@@ -148,12 +148,9 @@ function isOpeningMark(c: number): boolean {
 
 /** Whether UPDATE_LABEL matches, ruling out by hand the many lines where no word of it can follow the leading marks. */
 function isUpdateLabel(text: string): boolean {
-  let i = 0;
-  while (i < text.length && isLabelLead(text.charCodeAt(i))) i++;
-  if (i === text.length) return false;
   // The first letters of UPDATE_LABEL's words (u, r, m, i, c, s) in either case; past ASCII a character may be more
   // whitespace.
-  const c = text.charCodeAt(i);
+  const c = firstCodeAfter(text, isLabelLead);
   const lower = c | 32;
   return (c > 127 || lower === 117 || lower === 114 || lower === 109 || lower === 105 || lower === 99 || lower === 115) && UPDATE_LABEL.test(text);
 }
@@ -169,10 +166,7 @@ function isPageAge(text: string): boolean {
 
 /** Whether the first character after whitespace may be a digit: most lines are ruled out of PAGE_AGE by it. */
 function mayStartWithNumber(text: string): boolean {
-  let i = 0;
-  while (i < text.length && isAsciiSpace(text.charCodeAt(i))) i++;
-  if (i === text.length) return false;
-  const c = text.charCodeAt(i);
+  const c = firstCodeAfter(text, isAsciiSpace);
   // Past ASCII a character may be more whitespace: the regex decides.
   return (c >= 48 && c <= 57) || c > 127;
 }
