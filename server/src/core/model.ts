@@ -89,8 +89,15 @@ export interface Window {
 }
 
 export interface InlineControl {
+  /** Whether the document has any control: without one, every rule is on everywhere. */
+  readonly hasControls: boolean;
   /** Rule names disabled per line; `*` for all. */
   disabledAt(line: number, rule: string): boolean;
+  /**
+   * Whether `line`, standing instead below line `at - 1` (after the toggles before `at`, under a disable-next-line on
+   * `at - 1`), would have the same rules on as it has now; the controls on the line move with it.
+   */
+  keepsStateAt(line: number, at: number): boolean;
 }
 
 export interface Postmortem {

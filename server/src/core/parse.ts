@@ -2,7 +2,8 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { readFrontMatter } from './frontmatter';
 import { readClaims, readEvidence } from './milestones';
-import type { CalendarDate, DurationRef, InlineControl, Postmortem, Stamp, Window } from './model';
+import type { CalendarDate, DurationRef, Postmortem, Stamp, Window } from './model';
+import { readInlineControl } from './inline-control';
 import { readStructure, tableRowLines, type Section, type Structure } from './structure';
 import { defaultTemplate, normalizeHeading, type Template } from './template';
 import { LineIndex, markLines } from './text';
@@ -400,75 +401,4 @@ function nextDay(date: CalendarDate): CalendarDate {
   if (!isRealDate(date)) return date;
   const next = new Date(wallMillis(date.year, date.month, date.day) + 86_400_000);
   return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
-}
-
-// <!-- postmortem-disable RULE -->, <!-- postmortem-enable RULE -->, <!-- postmortem-disable-next-line RULE -->
-const ACTIONS = ['disable-next-line', 'disable-line', 'disable', 'enable'];
-const SPACE = /\s/;
-
-/**
- * The inline controls in order, as `/<!--\s*postmortem-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g`
- * finds them, read by hand: as a regex, every unclosed `<!--` rescanned the rest of the text (quadratic). The
- * rule list ends at the first `>` after the action, which must close `-->`.
- */
-function controls(text: string): { index: number; action: string; rules: string }[] {
-  const found: { index: number; action: string; rules: string }[] = [];
-  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', open + 1)) {
-    let pos = open + 4;
-    while (pos < text.length && SPACE.test(text[pos])) pos++;
-    if (!text.startsWith('postmortem-', pos)) continue;
-    pos += 11;
-    const action = ACTIONS.find((name) => text.startsWith(name, pos) && !/\w/.test(text[pos + name.length] ?? ''));
-    if (!action) continue;
-    pos += action.length;
-    const close = text.indexOf('>', pos);
-    if (close < pos + 2 || text[close - 1] !== '-' || text[close - 2] !== '-') continue;
-    found.push({ index: open, action, rules: text.slice(pos, close - 2) });
-    open = close;
-  }
-  return found;
-}
-
-function readInlineControl(index: LineIndex): InlineControl {
-  const events: { line: number; action: string; rules: string[] }[] = [];
-  // No search for `postmortem-` first: its letters are everywhere, and that search cost more than controls() finding
-  // the few `<!--` of a document.
-  for (const control of controls(index.text)) {
-    const rules = control.rules.split(/[\s,]+/).filter(Boolean);
-    events.push({ line: index.lineAt(control.index), action: control.action, rules: rules.length ? rules : ['*'] });
-  }
-  if (events.length === 0) return { disabledAt: () => false };
-  // Per rule, built on first use: the lines turned off one at a time, and the disable/enable toggles in order.
-  const byRule = new Map<string, { lines: Set<number>; toggles: number[]; states: boolean[] }>();
-  const forRule = (rule: string) => {
-    let control = byRule.get(rule);
-    if (control) return control;
-    control = { lines: new Set(), toggles: [], states: [] };
-    for (const event of events) {
-      if (!event.rules.includes('*') && !event.rules.includes(rule)) continue;
-      if (event.action === 'disable-next-line') control.lines.add(event.line + 1);
-      else if (event.action === 'disable-line') control.lines.add(event.line);
-      else {
-        control.toggles.push(event.line);
-        control.states.push(event.action === 'disable');
-      }
-    }
-    byRule.set(rule, control);
-    return control;
-  };
-  return {
-    disabledAt(line: number, rule: string): boolean {
-      const { lines, toggles, states } = forRule(rule);
-      if (lines.has(line)) return true;
-      // The state after the last toggle on or before the line (events are in document order).
-      let lo = 0;
-      let hi = toggles.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (toggles[mid] <= line) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo > 0 && states[lo - 1];
-    },
-  };
 }

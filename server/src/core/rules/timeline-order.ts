@@ -10,10 +10,21 @@ import { rewritesDeclaredIn } from './timestamp-not-utc';
  * ("Duration: 4h") does not belong to that row, and moving it with the row would move it out of its place.
  */
 function blockSpan(doc: Postmortem, entry: TimelineEntry): Span {
-  const start = doc.index.lineStarts[entry.block.start];
-  const endLine = !entry.trailer && doc.structure.cells.has(entry.line) ? entry.line + 1 : entry.block.end;
-  const end = endLine < doc.index.lineCount ? doc.index.lineStarts[endLine] : doc.text.length;
-  return { start, end };
+  const { start, end } = blockLines(doc, entry);
+  return { start: doc.index.lineStarts[start], end: end < doc.index.lineCount ? doc.index.lineStarts[end] : doc.text.length };
+}
+
+/** The lines [start, end) of the entry's block, as blockSpan covers them. */
+function blockLines(doc: Postmortem, entry: TimelineEntry): { start: number; end: number } {
+  const end = !entry.trailer && doc.structure.cells.has(entry.line) ? entry.line + 1 : entry.block.end;
+  return { start: entry.block.start, end };
+}
+
+/** How many of the entry's lines reorder writes into a slot: those before the block's trailing line breaks. */
+function carriedLines(doc: Postmortem, entry: TimelineEntry): number {
+  const span = blockSpan(doc, entry);
+  const end = contentEnd(doc.text, span);
+  return end > span.start ? doc.index.lineAt(end - 1) - entry.block.start + 1 : 0;
 }
 
 /** Where the block's trailing line breaks begin (a loop: a regex anchored at the end rescans every block from its start). */
@@ -40,17 +51,94 @@ function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]
   const text = doc.text;
   const edits: FixDraft['edits'] = [];
   for (let i = 0; i < slots.length; i++) {
-    // An entry written back into its own slot changes nothing, nor does one whose lines read as those it replaces.
-    if (order[i] === slots[i]) continue;
+    const lines = rewrittenLines(doc, slots[i], order[i]);
+    if (lines === undefined) continue;
     const target = blockSpan(doc, slots[i]);
-    const source = blockSpan(doc, order[i]);
     // The source's lines, and the target's line breaks after them.
-    const lines = text.slice(source.start, contentEnd(text, source));
-    const targetEnd = contentEnd(text, target);
-    if (lines.length === targetEnd - target.start && text.startsWith(lines, target.start)) continue;
-    edits.push({ start: target.start, end: target.end, newText: lines + text.slice(targetEnd, target.end) });
+    edits.push({ start: target.start, end: target.end, newText: lines + text.slice(contentEnd(text, target), target.end) });
   }
   return { title, edits };
+}
+
+/**
+ * The lines of `source` that reorder writes into the slot of `slot`; undefined when they change nothing: the entry
+ * goes back into its own slot, or its lines read as those it replaces.
+ */
+function rewrittenLines(doc: Postmortem, slot: TimelineEntry, source: TimelineEntry): string | undefined {
+  if (source === slot) return undefined;
+  const text = doc.text;
+  const from = blockSpan(doc, source);
+  const lines = text.slice(from.start, contentEnd(text, from));
+  const target = blockSpan(doc, slot);
+  return lines.length === contentEnd(text, target) - target.start && text.startsWith(lines, target.start) ? undefined : lines;
+}
+
+/**
+ * Follows the document a fix writes as runs of the current lines [start, end), in their new order from line `from`:
+ * false for a run that lands where the controls above it leave other rules on than where it stands now (moved from
+ * under "disable-next-line", an entry would have its findings turned back on, and the entry moved there would have
+ * them turned off). Controls within a run move with it, so the toggles before each run stay as they are by induction.
+ */
+function controlSeams(doc: Postmortem, from: number): (start: number, end: number) => boolean {
+  let last = from;
+  return (start, end) => {
+    if (start === end) return true;
+    const kept = start === last || doc.inline.keepsStateAt(start, last);
+    last = end;
+    return kept;
+  };
+}
+
+/** Whether reorder, writing the entries back in `order`, leaves every rule on where it is now. */
+function keepsControlState(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]): boolean {
+  if (!doc.inline.hasControls) return true;
+  let gap = slots[0].block.start;
+  const follow = controlSeams(doc, gap);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = blockLines(doc, slots[i]);
+    if (!follow(gap, slot.start)) return false;
+    if (rewrittenLines(doc, slots[i], order[i]) === undefined) {
+      if (!follow(slot.start, slot.end)) return false;
+    } else {
+      // The source's lines, then the slot's trailing line breaks.
+      const start = order[i].block.start;
+      if (!follow(start, start + carriedLines(doc, order[i])) || !follow(slot.start + carriedLines(doc, slots[i]), slot.end)) return false;
+    }
+    gap = slot.end;
+  }
+  return follow(gap, doc.index.lineCount);
+}
+
+/**
+ * Whether the moves, each inserting an entry's block above `after` (those inserted at one place in the order of the
+ * moves) and taking it out where it stands, leave every rule on where it is now. The moves are in document order;
+ * only those whose findings are reported count (the others are never applied).
+ */
+function movesKeepControlState(doc: Postmortem, context: RuleContext, entries: TimelineEntry[], moves: { index: number; after: TimelineEntry | undefined }[]): boolean {
+  if (!doc.inline.hasControls) return true;
+  const blocks = moves
+    .filter(({ index }) => context.reports(NAME, entries[index].stamp.line))
+    .map(({ index, after }, order) => ({ order, lines: blockLines(doc, entries[index]), destination: after!.block.start }));
+  if (blocks.length === 0) return true;
+  const inserted = [...blocks].sort((a, b) => a.destination - b.destination || a.order - b.order);
+  // Every block goes up: the first destination is the first line the moves change.
+  let line = inserted[0].destination;
+  const follow = controlSeams(doc, line);
+  let insertions = 0;
+  let removals = 0;
+  while (insertions < inserted.length || removals < blocks.length) {
+    const insertAt = insertions < inserted.length ? inserted[insertions].destination : Infinity;
+    const removeAt = removals < blocks.length ? blocks[removals].lines.start : Infinity;
+    if (!follow(line, Math.min(insertAt, removeAt))) return false;
+    if (insertAt < removeAt) {
+      line = insertAt;
+      const { lines } = inserted[insertions++];
+      if (!follow(lines.start, lines.end)) return false;
+    } else {
+      line = blocks[removals++].lines.end;
+    }
+  }
+  return follow(line, doc.index.lineCount);
 }
 
 /**
@@ -229,7 +317,10 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
       span: first.stamp.span,
       message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
         + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
-      fixes: [{ ...reverse, isPreferred: movable(doc, entries, reversed) && !clashesWithDeclaration(doc, context, reverse.edits) }],
+      fixes: [{
+        ...reverse,
+        isPreferred: movable(doc, entries, reversed) && !clashesWithDeclaration(doc, context, reverse.edits) && keepsControlState(doc, entries, reversed),
+      }],
     });
     return;
   }
@@ -281,8 +372,9 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
   }
   // The sort rewrites the slots of the entries out of place; the moves, the blocks of those that move.
   const sort = reorder(doc, entries, sorted, 'Sort the timeline');
-  const sorts = stable && !clashesWithDeclaration(doc, context, sort.edits);
-  const moving = stable && movesSort && !clashesWithDeclaration(doc, context, moves.map(({ index }) => blockSpan(doc, entries[index])));
+  const sorts = stable && !clashesWithDeclaration(doc, context, sort.edits) && keepsControlState(doc, entries, sorted);
+  const moving = stable && movesSort && !clashesWithDeclaration(doc, context, moves.map(({ index }) => blockSpan(doc, entries[index])))
+    && movesKeepControlState(doc, context, entries, moves);
   let newline: string | undefined;
   for (const { index: i, furthest: top, after } of moves) {
     const entry = entries[i];
