@@ -4,7 +4,7 @@ import { readFrontMatter } from './frontmatter';
 import { readClaims, readEvidence } from './milestones';
 import type { CalendarDate, DurationRef, Postmortem, Stamp, Window } from './model';
 import { readInlineControl } from './inline-control';
-import { readStructure, tableRowLines, type Section, type Structure } from './structure';
+import { readStructure, type Section, type Structure } from './structure';
 import { defaultTemplate, normalizeHeading, type Template } from './template';
 import { LineIndex, markLines } from './text';
 import { scanPiece, type ScanCache } from './scans';
@@ -84,14 +84,13 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   // Found in the whole text, not line by line: most lines have no URL, code span or tag.
   const toMask = new Uint8Array(index.lineCount);
   markLines(index, toMask, 0, index.lineCount, MASK_MARKS);
-  const isRow = tableRowLines(structure, index.lineCount);
   for (let line = 0; line < index.lineCount; line++) {
     if (structure.skipped[line]) continue;
     const lineText = index.lineText(line);
     if (!hasAsciiAlphanumeric(lineText)) continue;
     const lineStart = index.lineStarts[line];
     const masked = toMask[line] ? mask(lineText) : lineText;
-    if (!isRow[line]) {
+    if (!structure.rows[line]) {
       addPiece(line, lineStart, masked, false);
       continue;
     }
@@ -107,7 +106,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   for (const entry of timeline) isEntryLine[entry.line] = 1;
   const windows: Window[] = [];
   for (const stamp of stamps) {
-    if (stamp.range?.role === 'from' && !stamp.inFrontMatter && !isEntryLine[stamp.line] && !isRow[stamp.line]) {
+    if (stamp.range?.role === 'from' && !stamp.inFrontMatter && !isEntryLine[stamp.line] && !structure.rows[stamp.line]) {
       windows.push({ from: stamp, to: stamp.range.partner, line: stamp.line });
     }
   }

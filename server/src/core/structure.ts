@@ -36,6 +36,8 @@ export interface Structure {
   fields: Field[];
   /** For table rows: cell spans per line. */
   cells: Map<number, Span[]>;
+  /** 1 on the lines in `cells`: a scan over the lines asks about each one, and this needs no map lookup. */
+  rows: Uint8Array;
   /** A code fence is still open at the end of the document: anything appended there would be code. */
   unclosedFence: boolean;
 }
@@ -198,6 +200,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
 
   const fields: Field[] = [];
   const cells = new Map<number, Span[]>();
+  const rows = new Uint8Array(lineCount);
   for (let line = 0; line < lineCount; line++) {
     if (skipped[line]) continue;
     const text = index.lineText(line);
@@ -207,6 +210,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
       // A separator row, `| --- | :-: |`, holds no cells.
       if (isSeparatorRow(index.text, spans)) continue;
       cells.set(line, spans);
+      rows[line] = 1;
       // A two-column row is a field: | Time to detect | 30 minutes |
       if (spans.length === 2 && spans[0].end > spans[0].start && spans[1].end > spans[1].start) {
         fields.push({
@@ -232,16 +236,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     });
   }
 
-  return { skipped, sections, fields, cells, unclosedFence: fence !== null };
-}
-
-/** 1 on the lines of table rows: looked up by line, where a scan over the lines asks about each of them. */
-export function tableRowLines(structure: Structure, lineCount: number): Uint8Array {
-  const rows = new Uint8Array(lineCount);
-  structure.cells.forEach((_, line) => {
-    rows[line] = 1;
-  });
-  return rows;
+  return { skipped, sections, fields, cells, rows, unclosedFence: fence !== null };
 }
 
 function isSeparatorRow(text: string, cells: readonly Span[]): boolean {

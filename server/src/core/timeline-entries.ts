@@ -1,7 +1,7 @@
 // Timeline entries: lines of the Timeline section that begin with a stamp (bullets, table rows, bracketed or
 // bold stamps, status-page updates). Without a Timeline section, runs of such lines anywhere in the document.
 import type { Stamp, TimelineEntry } from './model';
-import { tableRowLines, trimmedSpan, type Section, type Structure } from './structure';
+import { trimmedSpan, type Section, type Structure } from './structure';
 import { firstCodeAfter, isBlank, markLines, type LineIndex } from './text';
 
 // What may stand before an entry's stamp: indentation, quote, bullet or number, checkbox, emphasis, bracket, pipe,
@@ -54,7 +54,6 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   }
   if (!timelineSections.length) ranges.push({ start: 0, end: index.lineCount });
   const headingLines = new Set(structure.sections.map((section) => section.line));
-  const isRow = tableRowLines(structure, index.lineCount);
   const entries: TimelineEntry[] = [];
   // One array for all ranges: a document can hold thousands of Timeline sections.
   const markup = new Uint8Array(index.lineCount);
@@ -89,7 +88,7 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
         const end = line + 1 < limit && RELATIVE.test(index.lineText(line + 1)) ? line + 2 : line + 1;
         block = { start, end };
       } else {
-        block = { start: line, end: continuationEnd(index, structure, isRow, line, limit, headingLines) };
+        block = { start: line, end: continuationEnd(index, structure, line, limit, headingLines) };
       }
       let text = trailer
         ? collectText(index, block.start, line, markup)
@@ -200,11 +199,10 @@ function closesUpdate(index: LineIndex, line: number, limit: number): boolean {
   return true;
 }
 
-/** `isRow`: tableRowLines of the structure. */
-function continuationEnd(index: LineIndex, structure: Structure, isRow: Uint8Array, line: number, limit: number, headings: Set<number>): number {
+function continuationEnd(index: LineIndex, structure: Structure, line: number, limit: number, headings: Set<number>): number {
   // A table row is whole on its line: what follows the table is prose, not the last row's text. Most entries are
   // followed by the next one, where nothing can continue them either.
-  if (line + 1 >= limit || isRow[line]) return line + 1;
+  if (line + 1 >= limit || structure.rows[line]) return line + 1;
   let end = line + 1;
   let sawBlank = false;
   for (let next = line + 1; next < limit; next++) {
@@ -215,7 +213,7 @@ function continuationEnd(index: LineIndex, structure: Structure, isRow: Uint8Arr
       continue;
     }
     const indented = INDENTED.test(text) || structure.skipped[next];
-    if (isRow[next] || (sawBlank && !indented) || (!indented && LIST_ITEM.test(text))) break;
+    if (structure.rows[next] || (sawBlank && !indented) || (!indented && LIST_ITEM.test(text))) break;
     end = next + 1;
     sawBlank = false;
   }
