@@ -1,7 +1,7 @@
 // The preview page as VS Code loads it (client/src/preview-html.ts: the same HTML and CSP, the bundled
 // dist/webview.js and dist/webview.css), opened from a temp folder in headless Chromium, with the theme
 // variables VS Code would inject and, optionally, a stand-in for acquireVsCodeApi that records messages.
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -89,10 +89,19 @@ interface Browser {
 }
 
 let pages = 0;
+let pagesDir: string | undefined;
+
+/** One temp folder for every page this process opens, removed when it exits (one per page piled up in /tmp). */
+function pageFolder(): string {
+  if (pagesDir === undefined) {
+    const dir = (pagesDir = mkdtempSync(path.join(tmpdir(), 'postmortem-preview-')));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return pagesDir;
+}
 
 export async function openPreview(context: BrowserContext, options: OpenOptions = {}): Promise<Page> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'postmortem-preview-'));
-  const file = path.join(dir, `preview-${++pages}.html`);
+  const file = path.join(pageFolder(), `preview-${++pages}.html`);
   writeFileSync(file, previewHtml({
     cspSource: 'file:',
     scriptUri: pathToFileURL(BUNDLE).href,
