@@ -2,6 +2,7 @@
 import type { Postmortem } from './model';
 import { parse } from './parse';
 import { rules, type Rule, type RuleContext } from './rules';
+import type { FixDraft } from './rules/rule';
 import type { Template } from './template';
 import type { Finding, Severity, SeveritySetting } from './types';
 
@@ -14,6 +15,10 @@ export interface LintOptions {
   /** Rules to run instead of the registry (tests inject a failing rule through this). */
   rules?: readonly Rule[];
 }
+
+const NO_FIXES: readonly FixDraft[] = Object.freeze([]);
+
+const hasEdits = (fix: FixDraft) => fix.edits.length > 0;
 
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   return lintDocument(parse(text, { template: options.template }), options);
@@ -34,20 +39,12 @@ export function lintDocument(doc: Postmortem, options: LintOptions = {}): Findin
       rule.check(doc, (report) => {
         const range = doc.index.rangeOf(report.span);
         if (!context.reports(rule.name, range.start.line)) return;
-        found.push({
-          id: rule.id,
-          rule: rule.name,
-          severity,
-          message: report.message,
-          range,
-          fixes: (report.fixes ?? [])
-            .filter((fix) => fix.edits.length > 0)
-            .map((fix) => ({
-              title: fix.title,
-              isPreferred: fix.isPreferred ?? true,
-              edits: fix.edits.map((edit) => ({ range: doc.index.rangeOf(edit), newText: edit.newText })),
-            })),
-        });
+        // Most edits rewrite the text the finding covers: they share its range, which nothing changes.
+        const toEdit = (edit: FixDraft['edits'][number]) => ({ range: edit.start === report.span.start && edit.end === report.span.end ? range : doc.index.rangeOf(edit), newText: edit.newText });
+        const drafts = report.fixes ?? NO_FIXES;
+        // Filtered only when a fix has no edit: map allocates its array at its size.
+        const fixes = (drafts.every(hasEdits) ? drafts : drafts.filter(hasEdits)).map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred ?? true, edits: fix.edits.map(toEdit) }));
+        found.push({ id: rule.id, rule: rule.name, severity, message: report.message, range, fixes });
       }, context);
     } catch (error) {
       options.onRuleError?.(rule, error);

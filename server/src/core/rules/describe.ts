@@ -15,6 +15,12 @@ export function utcDate(epoch: number): string {
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
+/** Whether `text` starts with `utcDate(epoch)`: no date is formatted for a shorter text, such as a time alone. */
+export function startsWithUtcDate(text: string, epoch: number): boolean {
+  // A year of four digits or more, a month and a day: ten characters at least.
+  return text.length >= 10 && text.startsWith(utcDate(epoch));
+}
+
 /** `HH:mm` of an instant in UTC. */
 export function utcTime(epoch: number): string {
   const date = new Date(epoch);

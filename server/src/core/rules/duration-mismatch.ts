@@ -2,7 +2,7 @@ import { formatDurationLike, formatDurationShort } from '../durations';
 import { candidates, chooseMilestones, CLAIM_ENDS, evidenceFor, STRENGTH, type EvidenceKind } from '../milestones';
 import type { ClaimKind, MilestoneEvidence, Postmortem, Stamp, Window } from '../model';
 import { describeInterval } from './describe';
-import type { Rule } from './rule';
+import { replacing, type Rule } from './rule';
 
 const WHAT: Record<ClaimKind, string> = {
   impact: 'the impact', detect: 'detection', mitigate: 'mitigation', resolve: 'resolution',
@@ -116,7 +116,7 @@ export const durationMismatch: Rule = {
         span: claim.duration.span,
         message: `Stated duration ${match.text} (${claim.label}) disagrees with the timeline: ${describeInterval(primary.from, primary.to)}`
           + ` (${WHAT[claim.kind]} ${minutes > match.minutes ? 'took longer' : 'was shorter'} by ${formatDurationShort(Math.abs(minutes - match.minutes))}).`,
-        fixes: [{ title: `Change to ${value}`, edits: [{ ...claim.duration.span, newText: value }] }],
+        fixes: [{ title: `Change to ${value}`, edits: [replacing(claim.duration.span, value)] }],
       });
     }
   },

@@ -1,7 +1,7 @@
 import { formatStampLike } from '../timestamps';
 import type { Postmortem, Stamp } from '../model';
 import { describeInstant } from './describe';
-import type { Rule, RuleContext } from './rule';
+import { replacing, type Rule, type RuleContext } from './rule';
 import { convertsWithDate } from './timestamp-not-utc';
 
 const START_KEYS = /^(?:start_time|started_at|start|impact_start|began_at|date)$/i;
@@ -85,7 +85,7 @@ export const metadataMismatch: Rule = {
         report({
           span: meta.span,
           message: `Front matter ${meta.frontMatterKey} ${meta.parts.text} disagrees with the body: ${copied.parts.text} (line ${copied.line + 1}) is ${describeInstant(copied, true)}.`,
-          fixes: [{ title: `Change ${meta.frontMatterKey} to ${value}`, edits: [{ ...meta.span, newText: value }], isPreferred: !movesDates }],
+          fixes: [{ title: `Change ${meta.frontMatterKey} to ${value}`, edits: [replacing(meta.span, value)], isPreferred: !movesDates }],
         });
         continue;
       }

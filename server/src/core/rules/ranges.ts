@@ -5,7 +5,7 @@ import { formatStampLike, scanTimestamps } from '../timestamps';
 import { offsetAt, wallMillis } from '../zones';
 import { clockMinutes, dayLender, indexAfter, sameDay, wrapsPastMidnight } from './days';
 import { sameUtcDay, utcDate } from './describe';
-import { remembered, type FixDraft } from './rule';
+import { remembered, replacing, type FixDraft } from './rule';
 
 /** The day parse gives a time without any date. */
 const FLOATING_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
@@ -195,7 +195,7 @@ export function swapRange(doc: Postmortem, from: Stamp, to: Stamp, writesUtc: (e
     || (below ??= readersFromBelow(doc, (end) => (end === from && fromDated) || (end === to && toDated))).firstWritten !== stamp.span.start
     || !below.firstReader;
   return {
-    edits: [{ ...from.span, newText: fromEdit }, { ...to.span, newText: toEdit }],
+    edits: [replacing(from.span, fromEdit), replacing(to.span, toEdit)],
     roundTrips: (fromDated || sameDay(newFrom, fromDayAfter)) && (toDated || sameDay(newTo, toDayAfter)) && season(from, to.epoch!) && season(to, from.epoch!)
       && holds(from, newFrom) && holds(to, newTo) && keepsReadersAbove(from, newFrom) && keepsReadersAbove(to, newTo)
       && (fromDated || !from.parts.time || rollsAsNow(doc, from, newFrom.hour * 60 + newFrom.minute))

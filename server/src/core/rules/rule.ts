@@ -18,6 +18,14 @@ export interface FixDraft {
   isPreferred?: boolean;
 }
 
+/**
+ * The edit writing `newText` over `span`. Its fields are copied one by one: a conversion that spread the span into the
+ * edit spent a sixth of its time there.
+ */
+export function replacing(span: Span, newText: string): FixDraft['edits'][number] {
+  return { start: span.start, end: span.end, newText };
+}
+
 export interface Report {
   span: Span;
   message: string;

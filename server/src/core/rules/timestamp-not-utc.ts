@@ -1,8 +1,8 @@
 import type { Postmortem, Stamp } from '../model';
 import type { Span } from '../types';
-import { remembered, type FixDraft, type Rule, type RuleContext } from './rule';
+import { remembered, replacing, type FixDraft, type Rule, type RuleContext } from './rule';
 import { clockMinutes, dayLender, indexAfter, leavesDay } from './days';
-import { inUtc, sameUtcDay, utcDate } from './describe';
+import { inUtc, sameUtcDay, startsWithUtcDate, utcDate } from './describe';
 import { crowded, firstWrittenDay, invertedRange, readersFromBelow, readersOfDate, readersOfFirstWrittenDate, startReadsAs, swapRange, withUtcDate } from './ranges';
 import { timelineRewrites } from './timeline-order';
 import { isRollover } from '../parse';
@@ -116,22 +116,69 @@ function swappedWithDeclaration(doc: Postmortem, context: RuleContext, stamp: St
 /** How far before a stamp a range it could end starts: a date and a join ("between November 2 2023 and "). */
 const RANGE_REACH = 64;
 
+/** The lower-case words a stamp or a range join can hold ("at 10:00", "3 of May", "9 am", "to", "until"). */
+const STAMP_WORDS = new Set(['am', 'pm', 'at', 'of', 'to', 'until', 'till', 'through', 'and']);
+
+/** What can join the ends of a range inside a stamp's own text: a dash, or a word ("to", "and"). */
+const MAY_JOIN = /[-\u2013\u2014a-z]/;
+
+/**
+ * Whether a lower-case word that no stamp or range join holds ("alert"), and no digit or capital after it, stands
+ * between `reach` and `stamp`: no stamp read before that word reaches past it, and no stamp starts after it.
+ */
+function setApart(doc: Postmortem, stamp: Stamp, reach: number): boolean {
+  const text = doc.text;
+  let wordEnd = -1;
+  for (let i = stamp.span.start - 1; i >= reach; i--) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      if (wordEnd < 0) wordEnd = i + 1;
+      continue;
+    }
+    // A digit or capital may start a stamp, or begin the word as its month name or ordinal ("Nov", "2nd").
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return false;
+    if (wordEnd - i > 2 && !STAMP_WORDS.has(text.slice(i + 1, wordEnd))) return true;
+    wordEnd = -1;
+  }
+  return false;
+}
+
 /**
  * Whether a stamp of no range, written as `text`, still joins no other: the date a conversion writes in front of it
  * can make it the end of a range from a date before it ("between November 2 2023 and 2023-11-01 21:03 UTC"). Only
- * the text just before the stamp is scanned, the same way for both: a line can hold thousands of stamps.
+ * the text just before the stamp is scanned, the same way for both: a line can hold thousands of stamps. Neither is
+ * scanned when the stamp is `setApart` from that text and neither can hold a range itself ("… alert at 12:05 PST").
  */
 function staysAlone(doc: Postmortem, stamp: Stamp, text: string): boolean {
-  const before = doc.text.slice(Math.max(doc.index.lineStarts[stamp.line], stamp.span.start - RANGE_REACH), stamp.span.start);
-  return scanTimestamps(before + text).ranges.length === scanTimestamps(before + doc.text.slice(stamp.span.start, stamp.span.end)).ranges.length;
+  const reach = Math.max(doc.index.lineStarts[stamp.line], stamp.span.start - RANGE_REACH);
+  const original = doc.text.slice(stamp.span.start, stamp.span.end);
+  if (!MAY_JOIN.test(text) && !MAY_JOIN.test(original) && setApart(doc, stamp, reach)) return true;
+  const before = doc.text.slice(reach, stamp.span.start);
+  return scanTimestamps(before + text).ranges.length === scanTimestamps(before + original).ranges.length;
 }
 
-/** Where the stamps read in `text`, followed by the rest of `stamp`'s line, end (-1 for none). */
+/**
+ * Whether no stamp or range join holds `c` (a bracket, a quote, `|`, `;` and the like), and the scanner looks no
+ * further ahead than it: a stamp read before it ends before it, whatever follows.
+ */
+function endsReads(c: number): boolean {
+  return c === 91 || c === 93 || c === 124 || c === 59 || c === 33 || c === 63 || c === 42 || c === 34 || c === 39 || c === 60 || c === 62 || c === 96;
+}
+
+/**
+ * Where the stamps read in `text`, followed by the rest of `stamp`'s line, end (-1 for none). The rest is read up to
+ * the first character that `endsReads`: what follows it changes no stamp read from before it.
+ */
 function readEnd(doc: Postmortem, stamp: Stamp, text: string): number {
-  const after = doc.text.slice(stamp.span.end, Math.min(doc.index.lineEnd(stamp.line), stamp.span.end + RANGE_REACH));
-  let end = -1;
-  for (const parts of scanTimestamps(text + after).stamps) if (parts.start < text.length) end = parts.end;
-  return end;
+  const start = stamp.span.end;
+  const reach = Math.min(doc.index.lineEnd(stamp.line), start + RANGE_REACH);
+  let end = start;
+  while (end < reach && !endsReads(doc.text.charCodeAt(end))) end++;
+  // The character itself is kept: the scanner looks ahead at it from the stamps before it.
+  if (end < reach) end++;
+  let last = -1;
+  for (const parts of scanTimestamps(text + doc.text.slice(start, end)).stamps) if (parts.start < text.length) last = parts.end;
+  return last;
 }
 
 /**
@@ -148,7 +195,7 @@ function endsAsWritten(doc: Postmortem, stamp: Stamp, text: string): boolean {
  * date `stamp` did not ("2023-03-26 01:00 UTC" for "10:00 JST").
  */
 function addsDate(stamp: Stamp, text: string, epoch = stamp.epoch!): boolean {
-  return (!stamp.parts.date || !!stamp.parts.date.implied) && text.startsWith(utcDate(epoch));
+  return (!stamp.parts.date || !!stamp.parts.date.implied) && startsWithUtcDate(text, epoch);
 }
 
 /** Whether `stamp`, in UTC, is on the day of the document's first written date (true when there is none). */
@@ -166,6 +213,11 @@ function dayAfter(stamp: Stamp, converted: Rewritten): number | undefined {
   return stamp.date ? readDayMillis(stamp.date) / 86_400_000 : undefined;
 }
 
+/** The time of `stamp` as minutes into its day: on its clock, or in UTC once rewritten. */
+function minutesAfter(stamp: Stamp, converted: Rewritten): number | undefined {
+  return converted.has(stamp) ? Math.floor(stamp.epoch! / 60_000) % 1440 : clockMinutes(stamp);
+}
+
 /**
  * Whether `stamp`, rewritten without a date of its own or left as it is, reads its day (UTC once rewritten): the day
  * of the stamp parse carries it from (`dayLender`) as the `converted` stamps are rewritten, or the next when it is a
@@ -178,9 +230,8 @@ function keepsDay(doc: Postmortem, stamp: Stamp, converted: Rewritten): boolean 
   const before = dayLender(doc, stamp);
   const day = before && dayAfter(before, converted);
   if (!before || day === undefined) return true;
-  const minutesAfter = (other: Stamp) => (converted.has(other) ? Math.floor(other.epoch! / 60_000) % 1440 : clockMinutes(other));
-  const previousMinutes = minutesAfter(before);
-  const minutes = minutesAfter(stamp);
+  const previousMinutes = minutesAfter(before, converted);
+  const minutes = minutesAfter(stamp, converted);
   // The end of a range rolls over on a longer gap than a stamp alone, as parse reads it ("8:32 PM UTC - 07:47").
   const wraps = previousMinutes !== undefined && minutes !== undefined && isRollover(previousMinutes, minutes, stamp.range?.role === 'to');
   return day + (wraps ? 1 : 0) === dayAfter(stamp, converted);
@@ -206,16 +257,16 @@ function carriesDayToNone(doc: Postmortem, stamp: Stamp): boolean {
 }
 
 /**
- * `keepsDay`, with `neighbour` (the stamp `stamp` reads its day from, or `stamp` itself) both as it is, unless
- * `rewrittenAnyway`, and, when written in another zone and not among `converted`, as its own conversion rewrites it:
- * fix-all may apply that in the same pass or not. "2PM PT" then "10:00JST": each conversion alone keeps every day,
- * both at once roll "01:00UTC" over to the next day; each waits for the other, and a move of the entries is not held
- * back by either. A neighbour that moves day checks the stamps that read its date itself, counting on their own
- * conversions.
+ * `keepsDay`, with `neighbour` (the stamp `stamp` reads its day from, or `stamp` itself) both as it is, unless, with
+ * `context`, its own preferred conversion rewrites it anyway (`convertsItself`), and, when written in another zone
+ * and not among `converted`, as its own conversion rewrites it: fix-all may apply that in the same pass or not.
+ * "2PM PT" then "10:00JST": each conversion alone keeps every day, both at once roll "01:00UTC" over to the next day;
+ * each waits for the other, and a move of the entries is not held back by either. A neighbour that moves day checks
+ * the stamps that read its date itself, counting on their own conversions.
  */
-function keepsDayEitherWay(doc: Postmortem, stamp: Stamp, converted: Rewritten, neighbour: Stamp | undefined, rewrittenAnyway = () => false): boolean {
+function keepsDayEitherWay(doc: Postmortem, stamp: Stamp, converted: Rewritten, neighbour: Stamp | undefined, context?: RuleContext): boolean {
   const mayConvert = !!neighbour && !converted.has(neighbour) && writtenInOtherZone(neighbour) && !movesDay(neighbour);
-  if (!keepsDay(doc, stamp, converted) && !(mayConvert && rewrittenAnyway())) return false;
+  if (!keepsDay(doc, stamp, converted) && !(mayConvert && !!context && convertsItself(doc, context, neighbour))) return false;
   if (!neighbour || !mayConvert) return true;
   // Its text is only read when it is `stamp` (whether it writes a date): formatted then, not for every lender.
   let text: string | undefined;
@@ -229,30 +280,33 @@ function keepsDayEitherWay(doc: Postmortem, stamp: Stamp, converted: Rewritten, 
  */
 function readsBack(doc: Postmortem, converted: Map<Stamp, string>, context?: RuleContext): boolean {
   let below: ReturnType<typeof readersFromBelow> | undefined;
-  for (const [stamp, text] of converted) {
+  // Keys, not entries: an entry is an array allocated per stamp.
+  for (const stamp of converted.keys()) {
+    const text = converted.get(stamp)!;
     if (!endsAsWritten(doc, stamp, text) || !keepsDayEitherWay(doc, stamp, converted, dayLender(doc, stamp))) return false;
     // The stamp after it (past invalid dated ones) reads its day from it: when that one keeps its day too, so does
     // every stamp after it. With `context`, one its own preferred conversion rewrites need not keep it as it is; one
     // the declaration's preferred fix, or its range's own (`datesItself`), writes a date for keeps its day.
     const next = dayBorrower(doc, stamp);
-    if (next && !next.inFrontMatter && !keepsDayEitherWay(doc, next, converted, next, () => !!context && convertsItself(doc, context, next)) && !carriesDayToNone(doc, next)
+    if (next && !next.inFrontMatter && !keepsDayEitherWay(doc, next, converted, next, context) && !carriesDayToNone(doc, next)
       && !(context && !converted.has(next) && (datedByDeclaration(doc, context, next) || datesItself(doc, context, stamp, next)))) return false;
     // The stamps above it that read the first written date would read its UTC day, when it writes that date and it is
     // another day (it moves day, or it read a day of its own: the start of a range reads its end's), unless the first
     // of them gets a date of its own from this fix, the declaration's preferred fix, or its own conversion: the stamps
     // after that one read its date. Its own conversion counts only for the last stamp above that date: the stamps between
     // another and the date would read its new date instead.
-    if ((movesDay(stamp) && stamp.dateSource === 'written') || (addsDate(stamp, text) && (movesDay(stamp) || !readsFirstWrittenDay(doc, stamp)))) {
+    const moves = movesDay(stamp);
+    if ((moves && stamp.dateSource === 'written') || (addsDate(stamp, text) && (moves || !readsFirstWrittenDay(doc, stamp)))) {
       below ??= readersFromBelow(doc, (other) => converted.has(other) && addsDate(other, converted.get(other)!), context && readersNotDatedByDeclarations(doc, context));
       const reader = below.firstReader;
       const lastAbove = !next || next.span.start >= below.firstWritten;
       if (reader && reader.span.start < stamp.span.start && stamp.span.start <= below.firstWritten
         && !(context && lastAbove && datesItself(doc, context, stamp, reader))) return false;
     }
-    if (movesDay(stamp)) {
+    if (moves) {
       // The stamps after it that read its date would take its UTC day, unless converted with it, writing their own, or
       // by their own finding (one that moves day, or, with `context`, one whose preferred conversion writes a date).
-      const kept = (reader: Stamp) => (writtenInOtherZone(reader) && movesDay(reader)) || !!converted.get(reader)?.startsWith(utcDate(reader.epoch!))
+      const kept = (reader: Stamp) => (writtenInOtherZone(reader) && movesDay(reader)) || startsWithUtcDate(converted.get(reader) ?? '', reader.epoch!)
         || (!!context && !converted.has(reader) && datedByDeclaration(doc, context, reader));
       if (!readersKeepDay(doc, stamp, kept, context)) return false;
     }
@@ -281,7 +335,7 @@ interface Conversion {
 /** The fix of a stamp written in another zone, rewriting it in UTC (swapping no range). */
 function conversionOf(doc: Postmortem, stamp: Stamp, context?: RuleContext): Conversion {
   const utc = inUtc(stamp);
-  const edits = [{ ...stamp.span, newText: utc }];
+  const edits = [replacing(stamp.span, utc)];
   // "02:33 IST to 9:11 a.m.": the other end takes its zone from this one. Rewriting only this end would move the
   // other to UTC clock time; it is converted with it, and keeps taking the zone from this end. An other end with a
   // zone of its own is converted with it too: alone, a start could take the other end's meridiem ("2:00 PT to 1PM
@@ -291,10 +345,10 @@ function conversionOf(doc: Postmortem, stamp: Stamp, context?: RuleContext): Con
   if (partner && (partner.zoneSource === 'range' || writtenInOtherZone(partner)) && convertible(partner)) {
     const partnerText = inUtc(partner, partner.zoneSource === 'range' ? '' : 'UTC');
     if (sameUtcDay(stamp.epoch!, partner.epoch!)) {
-      edits.push({ ...partner.span, newText: partnerText });
+      edits.push(replacing(partner.span, partnerText));
     } else {
       edits[0].newText = withUtcDate(stamp, utc, stamp.epoch!);
-      edits.push({ ...partner.span, newText: withUtcDate(partner, partnerText, partner.epoch!) });
+      edits.push(replacing(partner.span, withUtcDate(partner, partnerText, partner.epoch!)));
     }
     // Without dates, a range that now crosses midnight in UTC would read backwards: the user decides.
     if ((stamp.dateSource === 'none' || partner.dateSource === 'none') && !sameUtcDay(stamp.epoch!, partner.epoch!)) preferred = false;
@@ -304,9 +358,9 @@ function conversionOf(doc: Postmortem, stamp: Stamp, context?: RuleContext): Con
     preferred = false;
   } else if (partner?.zone?.isUtc && stamp.range!.role === 'from' && partner.parts.date?.implied && convertible(partner) && !sameUtcDay(stamp.epoch!, partner.epoch!)) {
     // "30 July, 02:33 IST to 14:38 UTC": the end reads the start's date, which the conversion moves to 29 July.
-    edits.push({ ...partner.span, newText: withUtcDate(partner, doc.text.slice(partner.span.start, partner.span.end), partner.epoch!) });
+    edits.push(replacing(partner.span, withUtcDate(partner, doc.text.slice(partner.span.start, partner.span.end), partner.epoch!)));
   }
-  const converted = new Map([[stamp, edits[0].newText]]);
+  const converted = new Map<Stamp, string>().set(stamp, edits[0].newText);
   if (edits.length > 1) converted.set(partner!, edits[1].newText);
   // "3 Jul 2012,2:33IST|0:00UTC+5": the stamps after it that read its date and convert writing a date of their own
   // are converted with it. Converted alone, this stamp would wait for their conversion, a pass later. With `context`,
@@ -317,7 +371,7 @@ function conversionOf(doc: Postmortem, stamp: Stamp, context?: RuleContext): Con
       if (converted.has(reader)) continue;
       if (reader.range || reader.parts.date || !writtenInOtherZone(reader) || !movesDay(reader) || (context && datesItself(doc, context, stamp, reader))) break;
       converted.set(reader, inUtc(reader));
-      edits.push({ ...reader.span, newText: converted.get(reader)! });
+      edits.push(replacing(reader.span, converted.get(reader)!));
     }
   }
   return { utc, edits, converted, isPreferred: preferred && readsBack(doc, converted, context) };
@@ -348,7 +402,7 @@ function declarationConversion(doc: Postmortem, context: RuleContext, declaratio
   const inherited = inheritors(doc).get(declaration) ?? [];
   const fix: FixDraft = {
     title: `Convert ${inherited.length} timestamp${inherited.length === 1 ? '' : 's'} to UTC and declare UTC`,
-    edits: [{ ...declaration.span, newText: 'UTC' }],
+    edits: [replacing(declaration.span, 'UTC')],
   };
   const done = new Set<Stamp>();
   const converted = new Map<Stamp, string>();
@@ -367,7 +421,7 @@ function declarationConversion(doc: Postmortem, context: RuleContext, declaratio
     const text = inUtc(stamp, '');
     const crossDay = pair && convertible(partner!) && !sameUtcDay(stamp.epoch!, partner!.epoch!);
     converted.set(stamp, crossDay ? withUtcDate(stamp, text, stamp.epoch!) : text);
-    fix.edits.push({ ...stamp.span, newText: converted.get(stamp)! });
+    fix.edits.push(replacing(stamp.span, converted.get(stamp)!));
   }
   fix.isPreferred = declaresUtc(doc, declaration) && readsBack(doc, converted, countOnOthers ? context : undefined);
   return { fix, converted };

@@ -1,7 +1,7 @@
 import { formatStampLike } from '../timestamps';
 import { counterpartAbbreviation, offsetAt, wallMillis, zonedMillis } from '../zones';
 import { utcTime } from './describe';
-import type { Rule } from './rule';
+import { replacing, type Rule } from './rule';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -52,8 +52,8 @@ export const timestampZoneDstMismatch: Rule = {
         span: stamp.zoneSpan,
         message: `${zone.name} is ${zone.daylight ? 'daylight' : 'standard'} time, but ${date} falls in ${inDst ? 'daylight saving' : 'standard'} time (${actualName}): ${stamp.parts.text} is ${utcTime(byClock)} UTC if the clock time is right, ${utcTime(byAbbreviation)} UTC if the offset is.`,
         fixes: [
-          { title: `Read as ${actualName}: ${utcTime(byClock)} UTC`, edits: [{ ...stamp.zoneSpan, newText: actualName }] },
-          { title: `Read as ${zone.name}: ${rewritten} (${utcTime(byAbbreviation)} UTC)`, edits: [{ ...stamp.span, newText: rewritten }], isPreferred: false },
+          { title: `Read as ${actualName}: ${utcTime(byClock)} UTC`, edits: [replacing(stamp.zoneSpan, actualName)] },
+          { title: `Read as ${zone.name}: ${rewritten} (${utcTime(byAbbreviation)} UTC)`, edits: [replacing(stamp.span, rewritten)], isPreferred: false },
         ],
       });
     }
