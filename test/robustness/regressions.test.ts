@@ -555,6 +555,14 @@ describe('robustness: regressions (fix-all fuzzer)', () => {
     const text = '## Timeline\n\n- 2024-02-29 14:30 UTC errors began\n- 2024-02-29 17:30 UTC resolved\n\nDuration: 3 hours, from 2024-02-29 to 2024-02-29 17:30 UTC\n';
     assert.deepEqual(lint(text, NO_SECTIONS).filter((finding) => finding.rule === 'duration-mismatch').map((finding) => finding.message), []);
   });
+
+  // Line breaks of both kinds, the last a lone "\r": the "\n" that was to leave a blank line before an inserted
+  // section completed it as "\r\n", the setext heading joined the paragraph above, and the next pass inserted it again.
+  it('a section inserted after a lone "\r" is a section of its own', () => {
+    const text = '<<<<<<< HEAD\n---\n=======\n---\n>>>>>>> feature/timeline\n| Time | Event |\r| --- | --- |\r| [2023-11-28 14:38 UTC] | errors rose |\r'
+      + '| [2023-11-28 14:38 UTC] | errors rose |\rDuration: 4h25min\r# Summary\rOn 8:27 AM to 2024-03-10 02:30 PST users saw errors.\r';
+    assert.equal(fixAllPasses(text), 2);
+  });
 });
 
 // A newest-first status page without "6m earlier..." labels: its stamps were read as entries of their own, so the

@@ -23,7 +23,9 @@ export const missingSection: Rule = {
       const block = lines.join('\n').replace(/\n/g, newline);
       // A heading right under a line of text would continue its paragraph (a setext underline would make that line
       // the heading): a blank line comes first.
-      const lead = next ? (next.section.line > 0 && doc.index.lineText(next.section.line - 1).trim() ? newline : '') : (/[\r\n]$/.test(doc.text) ? newline : newline + newline);
+      const blankLine = next ? (next.section.line > 0 && doc.index.lineText(next.section.line - 1).trim() ? newline : '') : (/[\r\n]$/.test(doc.text) ? newline : newline + newline);
+      // After a lone "\r" (a document of mixed line breaks), a "\n" only completes that line break as "\r\n".
+      const lead = blankLine && newline === '\n' && doc.text.charCodeAt(at - 1) === 13 ? newline + blankLine : blankLine;
       const aliases = section.aliases.length ? ` (or ${section.aliases.slice(0, 3).map((alias) => `"${alias}"`).join(', ')})` : '';
       const condition = section.when ? ` when ${describeCondition(section.when)}` : '';
       report({
