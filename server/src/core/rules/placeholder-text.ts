@@ -11,7 +11,8 @@ const QUESTIONS = /(?<![\w?])\?\?(?:[-/:]\?\?)*(?![\w?])/g;
 /** Every match of the two scans in text order, as one regex with both alternatives would find them: no overlaps. */
 function* placeholders(text: string, from: number): Generator<{ index: number; text: string }> {
   const questions: { index: number; text: string }[] = [];
-  QUESTIONS.lastIndex = from;
+  // Most documents have no "??": a native search rules the scan out at a tenth of its cost.
+  QUESTIONS.lastIndex = text.includes('??', from) ? from : text.length;
   for (let match = QUESTIONS.exec(text); match; match = QUESTIONS.exec(text)) questions.push({ index: match.index, text: match[0] });
   let q = 0;
   let end = from;
