@@ -92,30 +92,28 @@ const NUMBER_WORD =
   `(?:(?:${TENS.slice(2).join('|')})(?:[- ](?:${ONES.slice(1, 10).join('|')}))?|${ONES.join('|')})`;
 const UNIT = 'days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|second|secs|sec|s';
 // Words need a separator from their unit; digits may touch it ("4h"). The lookahead keeps "5 MB",
-// "3 months" and "2 mins" from matching a shorter unit. Numbered groups, read by readPart from the first: number,
-// its gap, number word, its gap, unit (named groups cost an object per match).
+// "3 months" and "2 mins" from matching a shorter unit. readPart reads a match from its ends, not from groups (the
+// unit's group is how the ReDoS test recognises this regex).
 const PART =
-  `(?:(\\d{1,9}(?:\\.\\d{1,9})?)([ \\u00a0-]?)|(${NUMBER_WORD}|an?)([ \\u00a0-]))` +
+  `(?:\\d{1,9}(?:\\.\\d{1,9})?[ \\u00a0-]?|(?:${NUMBER_WORD}|an?)[ \\u00a0-])` +
   `(${UNIT})(?!\\p{L})`;
 // Not inside a word or number ("a8h3", "0x8h", "id1d2", "v2.5h", "10:30h"), not money ("$5m"), not an
 // identifier ("timeout_5m"); markdown emphasis ("**4h**", "__4 hours__") is fine.
 const LEAD = '(?<![\\p{L}\\p{N}$£€¥]|[\\p{L}\\p{N}]_|\\d[.,:])';
 // Sticky: tried only where scanUnits finds a duration can start. As a global search it spent most of its time
-// evaluating the lookbehind at every position. Groups: PART's from 1, then "half an hour".
-const FIRST = new RegExp(`${LEAD}(?:${PART}|(half[ \\u00a0]an[ \\u00a0]hour)(?!\\p{L}))`, 'iuy');
-const FIRST_PART = 1;
-const FIRST_HALF = 6;
-// Groups: the separator, then PART's from 2.
+// evaluating the lookbehind at every position. Tested, not executed: a match's result and captures cost more than
+// reading it again from where it starts and ends. No part starts with an "h" as "half an hour" does.
+const FIRST = new RegExp(`${LEAD}(?:${PART}|half[ \\u00a0]an[ \\u00a0]hour(?!\\p{L}))`, 'iuy');
+// The first group is the separator; the part follows it.
 const NEXT = new RegExp(`(,?[ \\u00a0]+and[ \\u00a0]+|,[ \\u00a0]*|[ \\u00a0]*)${PART}`, 'iuy');
 const NEXT_SEP = 1;
-const NEXT_PART = 2;
 const ISO =
   /(?<![\p{L}\p{N}])P(?:(\d{1,9})D)?(?:T(?=\d)(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?)?(?![\p{L}\p{N}])/gu;
 const ISO_UNITS: readonly Unit[] = ['d', 'h', 'm', 's'];
 // Where a duration's first part meets its unit: the number's last digit before the unit's first letter (after an
 // optional space, no-break space or hyphen), or the gap before a unit word, which a number word, "a", "an" or
 // "half an" precedes. Most lines have none. Without the Unicode flag "ſ" does not fold to "s" here: units spelt
-// with it are not durations anyway.
+// with it are not durations anyway. Tested, not executed (see anchorStart): exec would allocate a result for each.
 const ANCHOR = /\d[ \u00a0-]?[dhms]|[ \u00a0-](?:hour|hr|min|day|sec)/gi;
 const AFTER_END = /[\p{L}\p{N}]|_[\p{L}\p{N}]/uy;
 
@@ -136,61 +134,108 @@ function wordValue(word: string): number {
   return o > 0 ? t * 10 + o : -1;
 }
 
-/** The part PART matched, its groups from `first` in `m`, if it is a duration's part. */
-function readPart(m: RegExpExecArray, first: number): Part | undefined {
-  const unitText = m[first + 4];
+/** The part PART matched at [start, end), if it is a duration's part. */
+function readPart(text: string, start: number, end: number): Part | undefined {
+  // The unit is the match's last letters, after a digit or a gap.
+  let unitStart = end;
+  while (!isDigit(text.charCodeAt(unitStart - 1)) && !isGap(text.charCodeAt(unitStart - 1))) unitStart--;
+  const numberEnd = isGap(text.charCodeAt(unitStart - 1)) ? unitStart - 1 : unitStart;
+  const unitText = text.slice(unitStart, end);
   // The regex is Unicode case-insensitive: "ſ" (long s) matches the unit "s", but only ASCII spellings are units.
   const entry = SPELLINGS.get(unitText.toLowerCase());
   if (entry === undefined) return undefined;
   const letter = unitText.length === 1;
   // Upper-case letters are other units: "10M users", "5 MB".
   if (letter && unitText !== unitText.toLowerCase()) return undefined;
-  const num = m[first];
-  if (num !== undefined) {
-    const gap = m[first + 1];
+  const gap = text.slice(numberEnd, unitStart);
+  if (isDigit(text.charCodeAt(start))) {
+    const num = text.slice(start, numberEnd);
     if (gap === '-' && letter) return undefined;
     const value = Number(num);
     // "502s", "100s of requests", "1990s": plurals, not seconds.
     if (unitText === 's' && gap === '' && value >= 100) return undefined;
     const pad = num.length > 1 && num.startsWith('0') && !num.includes('.') ? num.length : 0;
-    return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'digits', pad }, value, decimal: num.includes('.') };
+    return { style: partStyle(entry.unit, unitText, gap, 'digits', pad), value, decimal: num.includes('.') };
   }
-  const word = m[first + 2].toLowerCase();
-  const gap = m[first + 3];
   if (letter) return undefined;
+  const word = text.slice(start, numberEnd).toLowerCase();
   if (word === 'a' || word === 'an') {
     // Only "an hour" and "a minute": "a second PR", "24 hours a day" are not durations.
     const unit = unitText.toLowerCase();
     const fits = word === 'an' ? unit === 'hour' : unit === 'minute' || unit === 'min';
     if (!fits || gap === '-') return undefined;
-    return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'article', pad: 0 }, value: 1, decimal: false };
+    return { style: partStyle(entry.unit, unitText, gap, 'article', 0), value: 1, decimal: false };
   }
   const value = wordValue(word);
   if (value < 0) return undefined;
-  return { style: { unit: entry.unit, spelling: unitText, gap, numeral: 'words', pad: 0 }, value, decimal: false };
+  return { style: partStyle(entry.unit, unitText, gap, 'words', 0), value, decimal: false };
 }
 
-function matchOf(text: string, start: number, end: number, parts: readonly Part[], seps: string[], iso: boolean): DurationMatch {
+// Styles are shared between durations, as stamps' are: a document writes its durations in a few ways, and a parse
+// keeps every one. Never changed in place. Each map is emptied when it grows past a bound: pasted text must not grow
+// it for ever.
+const SHARED_LIMIT = 1024;
+const PART_STYLES = new Map<string, PartStyle[]>();
+const STYLES = new Map<PartStyle, DurationStyle[]>();
+
+function partStyle(unit: Unit, spelling: string, gap: string, numeral: PartStyle['numeral'], pad: number): PartStyle {
+  let styles = PART_STYLES.get(spelling);
+  if (styles === undefined) {
+    if (PART_STYLES.size >= SHARED_LIMIT) PART_STYLES.clear();
+    PART_STYLES.set(spelling, (styles = []));
+  }
+  for (let i = 0; i < styles.length; i++) {
+    const style = styles[i];
+    if (style.unit === unit && style.gap === gap && style.numeral === numeral && style.pad === pad) return style;
+  }
+  const style: PartStyle = { unit, spelling, gap, numeral, pad };
+  if (styles.length < 16) styles.push(style);
+  return style;
+}
+
+/** Whether `style` writes `parts` (whose styles are shared) joined by `seps`. */
+function writes(style: DurationStyle, parts: readonly Part[], seps: readonly string[]): boolean {
+  if (style.parts.length !== parts.length) return false;
+  for (let i = 0; i < parts.length; i++) if (style.parts[i] !== parts[i].style) return false;
+  for (let i = 0; i < seps.length; i++) if (style.seps[i] !== seps[i]) return false;
+  return true;
+}
+
+function durationStyle(parts: readonly Part[], seps: readonly string[], iso: boolean, fixed: boolean, half: boolean, capital: boolean): DurationStyle {
+  const head = parts[0].style;
+  let styles = STYLES.get(head);
+  if (styles === undefined) {
+    if (STYLES.size >= SHARED_LIMIT) STYLES.clear();
+    STYLES.set(head, (styles = []));
+  }
+  for (let i = 0; i < styles.length; i++) {
+    const style = styles[i];
+    if (style.iso === iso && style.fixed === fixed && style.half === half && style.capital === capital && writes(style, parts, seps)) return style;
+  }
+  const style: DurationStyle = { iso, parts: parts.map((p) => p.style), seps: seps.slice(), fixed, half, capital };
+  if (styles.length < 16) styles.push(style);
+  return style;
+}
+
+function matchOf(text: string, start: number, end: number, parts: readonly Part[], seps: readonly string[], iso: boolean): DurationMatch {
   let seconds = 0;
-  for (const p of parts) seconds += p.value * SECONDS[p.style.unit];
+  let fixed = false;
+  for (let i = 0; i < parts.length; i++) {
+    seconds += parts[i].value * SECONDS[parts[i].style.unit];
+    if (parts[i].value === 0) fixed = true;
+  }
   const last = parts[parts.length - 1];
   const half = parts.length === 1 && last.decimal;
   const tolerance = half && (last.style.unit === 'h' || last.style.unit === 'd') ? TOLERANCE[last.style.unit] / 2 : TOLERANCE[last.style.unit];
   const first = text.charCodeAt(start);
+  const capital = !iso && parts[0].style.numeral !== 'digits' && first >= 65 && first <= 90;
   return {
     start,
     end,
     text: text.slice(start, end),
     minutes: seconds / 60,
     tolerance,
-    style: {
-      iso,
-      parts: parts.map((p) => p.style),
-      seps,
-      fixed: parts.some((p) => p.value === 0),
-      half,
-      capital: !iso && parts[0].style.numeral !== 'digits' && first >= 65 && first <= 90,
-    },
+    style: durationStyle(parts, seps, iso, fixed, half, capital),
   };
 }
 
@@ -222,8 +267,8 @@ function scanUnits(text: string, out: DurationMatch[]): void {
   // No duration starts before the end of the last one.
   let from = 0;
   ANCHOR.lastIndex = 0;
-  for (let anchor = ANCHOR.exec(text); anchor !== null; anchor = ANCHOR.exec(text)) {
-    const at = anchor.index;
+  while (ANCHOR.test(text)) {
+    const at = anchorStart(text, ANCHOR.lastIndex);
     if (isDigit(text.charCodeAt(at))) {
       let start = runStart(text, at, isDigit);
       if (codeAt(text, start - 1) === 46 && isDigit(codeAt(text, start - 2))) start = runStart(text, start - 2, isDigit);
@@ -241,15 +286,25 @@ function scanUnits(text: string, out: DurationMatch[]): void {
   }
 }
 
+/**
+ * Where the ANCHOR match that ends at `end` starts. Its letters are one unit letter, after a digit and maybe a gap, or
+ * a unit word of two letters or more, after a gap. (A regex matching only the digit or gap, the rest a lookahead,
+ * would say where it starts, but its search took half as long again.)
+ */
+function anchorStart(text: string, end: number): number {
+  const letters = runStart(text, end - 1, isLetter);
+  if (end - letters > 1) return letters - 1;
+  return isDigit(text.charCodeAt(letters - 1)) ? letters - 1 : letters - 2;
+}
+
 /** Reads the duration starting at `start` into `out` if there is one; returns where the next one may start. */
 function scanAt(text: string, start: number, from: number, out: DurationMatch[]): number {
   if (start < from) return from;
   FIRST.lastIndex = start;
-  const m = FIRST.exec(text);
-  if (m === null) return from;
+  if (!FIRST.test(text)) return from;
   let end = FIRST.lastIndex;
-  const half = m[FIRST_HALF];
-  if (half !== undefined) {
+  if ((text.charCodeAt(start) | 32) === 104) {
+    const half = text.slice(start, end);
     const hour = half.slice(-4);
     out.push({
       start,
@@ -272,16 +327,17 @@ function scanAt(text: string, start: number, from: number, out: DurationMatch[])
     });
     return end;
   }
-  const head = readPart(m, FIRST_PART);
+  const head = readPart(text, start, end);
   if (head === undefined) return from;
-  const parts = [head];
-  const seps: string[] = [];
+  const parts = emptied(PARTS);
+  const seps = emptied(SEPS);
+  parts.push(head);
   // A decimal is a whole statement ("1.5 hours"); only whole numbers combine ("4h 25m").
   while (!parts[parts.length - 1].decimal) {
     NEXT.lastIndex = end;
     const n = NEXT.exec(text);
     if (n === null) break;
-    const part = readPart(n, NEXT_PART);
+    const part = readPart(text, end + n[NEXT_SEP].length, NEXT.lastIndex);
     if (part === undefined || part.decimal || RANK[part.style.unit] <= RANK[parts[parts.length - 1].style.unit]) break;
     parts.push(part);
     seps.push(n[NEXT_SEP]);
@@ -297,26 +353,35 @@ function scanAt(text: string, start: number, from: number, out: DurationMatch[])
 function scanIso(text: string, out: DurationMatch[]): void {
   ISO.lastIndex = 0;
   for (let m = ISO.exec(text); m !== null; m = ISO.exec(text)) {
-    const parts: Part[] = [];
+    const parts = emptied(PARTS);
     for (let i = 0; i < 4; i++) {
       const num = m[i + 1];
       if (num === undefined) continue;
       const unit = ISO_UNITS[i];
       parts.push({
-        style: { unit, spelling: unit.toUpperCase(), gap: '', numeral: 'digits', pad: 0 },
+        style: partStyle(unit, unit.toUpperCase(), '', 'digits', 0),
         value: Number(num),
         decimal: num.includes('.'),
       });
     }
     // A lone "P" ("P.", "see P") has no components.
     if (parts.length === 0) continue;
-    out.push(matchOf(text, m.index, m.index + m[0].length, parts, [], true));
+    out.push(matchOf(text, m.index, m.index + m[0].length, parts, emptied(SEPS), true));
   }
 }
 
 // Most texts hold no duration: they all get this one array. The others' are copied out of `found`.
 const NONE: readonly DurationMatch[] = Object.freeze([]);
 const found: DurationMatch[] = [];
+// A duration's parts and separators are read into these, and copied out only into a style not seen before.
+const PARTS: Part[] = [];
+const SEPS: string[] = [];
+
+/** `items`, emptied by popping: setting the length to 0 would free the storage, and the next push allocate 17 slots. */
+function emptied<T>(items: T[]): T[] {
+  while (items.length > 0) items.pop();
+  return items;
+}
 
 /** Every stated duration in `text`, in order. Cheap on text without a digit or a gap right before a unit. */
 export function scanDurations(text: string): readonly DurationMatch[] {
@@ -328,7 +393,7 @@ export function scanDurations(text: string): readonly DurationMatch[] {
   }
   if (found.length === 0) return NONE;
   const out = found.slice();
-  found.length = 0;
+  emptied(found);
   return out;
 }
 

@@ -35,7 +35,7 @@ export interface StampParts {
   date?: { readonly year?: number; readonly month: number; readonly day: number; readonly implied?: boolean };
   /** 1 = Monday … 7 = Sunday, when the text names a weekday. */
   weekday?: number;
-  /** 24-hour clock. Dates, times and styles are shared between stamps (see calendarDate): never changed in place. */
+  /** 24-hour clock. Dates, times, zones and styles are shared between stamps: never changed in place. */
   time?: { readonly hour: number; readonly minute: number; readonly second?: number };
   zone?: StampZone;
   precision: 'day' | 'hour' | 'minute' | 'second';
@@ -246,6 +246,34 @@ interface ZoneRead {
   gap: string;
 }
 
+// A read of a date, time or zone returns the one object of its kind, which the next read of that kind overwrites (as
+// numberAt keeps its results in variables): a stamp is built from at most one of each, read just before, and an
+// object per read was a third of what a scan allocated.
+const DATE_READ: DateRead = { start: 0, end: 0, year: undefined, month: 0, day: 0, pattern: '', kind: 'other', invalid: undefined };
+const TIME_READ: TimeRead = { end: 0, time: { hour: 0, minute: 0 }, pattern: '', precision: 'minute', invalid: undefined, weak: false, seconds: false };
+const ZONE_READ: ZoneRead = { zone: { text: '', start: 0, end: 0 }, end: 0, kind: 'none', gap: '' };
+
+function timeRead(end: number, time: TimeRead['time'], pattern: string, precision: TimeRead['precision'], invalid: string | undefined, weak: boolean, seconds: boolean): TimeRead {
+  const read = TIME_READ;
+  read.end = end;
+  read.time = time;
+  read.pattern = pattern;
+  read.precision = precision;
+  read.invalid = invalid;
+  read.weak = weak;
+  read.seconds = seconds;
+  return read;
+}
+
+function zoneRead(zone: StampZone, end: number, kind: ZoneRead['kind'], gap: string): ZoneRead {
+  const read = ZONE_READ;
+  read.zone = zone;
+  read.end = end;
+  read.kind = kind;
+  read.gap = gap;
+  return read;
+}
+
 const NUMBER_TOKENS: Record<string, [string, string]> = { M: ['{M}', '{MM}'], d: ['{d}', '{dd}'], H: ['{H}', '{HH}'], h: ['{h}', '{hh}'] };
 
 /** `{d}` or `{dd}`: how a number written in `width` digits is padded. */
@@ -336,7 +364,16 @@ function dated(start: number, end: number, year: number | undefined, yearDigits:
     // Without a year, 2000 (a leap year) lets "February 29" stand.
     invalid = `${MONTH_NAMES[month - 1]} ${day}${year === undefined ? '' : `, ${year}`} does not exist`;
   }
-  return { start, end, year, month, day, pattern, kind, invalid };
+  const read = DATE_READ;
+  read.start = start;
+  read.end = end;
+  read.year = year;
+  read.month = month;
+  read.day = day;
+  read.pattern = pattern;
+  read.kind = kind;
+  read.invalid = invalid;
+  return read;
 }
 
 // Where the digits numberAt read end, and the code there: its other results, kept here because returning them would
@@ -499,7 +536,7 @@ function clock(end: number, hour: number, hourDigits: number, rest: string, minu
   }
   invalid ??= clockProblem(hour, minute, second, !!meridiem);
   if (meridiem && !invalid) hour = (hour % 12) + (meridiem.text[0] === 'p' || meridiem.text[0] === 'P' ? 12 : 0);
-  return { end, time: clockTime(hour, minute, second), pattern, precision, invalid, weak: false, seconds: second !== undefined };
+  return timeRead(end, clockTime(hour, minute, second), pattern, precision, invalid, false, second !== undefined);
 }
 
 function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: boolean): TimeRead | null {
@@ -548,15 +585,8 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
   // An out-of-range colon-less number is a quantity, not a broken time.
   if (hour > 23 || minute > 59) return null;
   const dot = c[0].includes('.');
-  return {
-    end: pos + c[0].length,
-    time: clockTime(hour, minute, undefined),
-    pattern: dot ? joined(numberToken('H', c[1].length), '.{mm}') : '{HH}{mm}',
-    precision: 'minute',
-    invalid: undefined,
-    weak: true,
-    seconds: false,
-  };
+  const pattern = dot ? joined(numberToken('H', c[1].length), '.{mm}') : '{HH}{mm}';
+  return timeRead(pos + c[0].length, clockTime(hour, minute, undefined), pattern, 'minute', undefined, true, false);
 }
 
 function timeEndOk(text: string, end: number): boolean {
@@ -626,7 +656,7 @@ function readZoneWord(text: string, pos: number, start = skipGap(text, pos, 2)):
     if (pair && ZONE_ABBREVIATIONS[name + pair[0]]) end += pair[0].length;
   }
   if (!zoneEndOk(text, end)) return null;
-  return { zone: { text: end === start + name.length ? name : text.slice(start, end), start, end }, end, kind: start === pos && name === 'Z' ? 'attached' : 'word', gap: text.slice(pos, start) };
+  return zoneRead(writtenZone(end === start + name.length ? name : text.slice(start, end), start, end), end, start === pos && name === 'Z' ? 'attached' : 'word', text.slice(pos, start));
 }
 
 /** `strongOffset`: the time is ISO or has seconds, so "-07:00" after it is an offset, not a range. */
@@ -638,7 +668,7 @@ function readZoneAfter(text: string, pos: number, strongOffset: boolean): ZoneRe
     const offset = at(NUMERIC_OFFSET, text, pos);
     if (!offset || !(strongOffset || (offset[1] === '' && text[pos] === '+'))) return null;
     const end = pos + offset[0].length;
-    return { zone: { text: text.slice(start, end), start, end }, end, kind: offset[1] ? 'word' : 'attached', gap: offset[1] };
+    return zoneRead(writtenZone(text.slice(start, end), start, end), end, offset[1] ? 'word' : 'attached', offset[1]);
   }
   if (isUpper(first)) return readZoneWord(text, pos, start);
   if (first !== 40) return null;
@@ -647,7 +677,7 @@ function readZoneAfter(text: string, pos: number, strongOffset: boolean): ZoneRe
   const inner = readZoneWord(text, pos + open[0].length);
   const close = inner && at(PAREN_CLOSE, text, inner.end);
   if (!inner || !close) return null;
-  return { zone: inner.zone, end: inner.end + close[0].length, kind: 'paren', gap: open[1] };
+  return zoneRead(inner.zone, inner.end + close[0].length, 'paren', open[1]);
 }
 
 /** The stamp at [start, end) from the parts read; `sep` is what joins the date to the time. */
@@ -674,15 +704,18 @@ function build(text: string, start: number, end: number, date: DateRead | undefi
   };
 }
 
-// Parts are never mutated, so stamps share equal dates, times and styles: a long timeline has thousands of stamps and
-// a few dozen of each, and every object a parse keeps is copied by the garbage collector while the parse runs.
-// Each map is emptied when it grows past a bound, as JOINED is: pasted text must not grow it for ever. Times without
-// seconds are at hour * 100 + minute in an array, a cheaper lookup than a map's: hours and minutes are written in at
-// most two digits, so it never needs more than its 10,000 slots.
+// Parts are never mutated, so stamps share equal dates, times, zones and styles: a long timeline has thousands of
+// stamps and a few dozen of each, and every object a parse keeps is copied by the garbage collector while the parse
+// runs. Each map is emptied when it grows past a bound, as JOINED is: pasted text must not grow it for ever. Times
+// without seconds are at hour * 100 + minute in an array, a cheaper lookup than a map's: hours and minutes are written
+// in at most two digits, so it never needs more than its 10,000 slots.
 const SHARED_LIMIT = 4096;
 const DATES = new Map<number, { readonly year: number; readonly month: number; readonly day: number }>();
 const TIMES: (TimeRead['time'] | undefined)[] = new Array(10_000);
 const STYLES = new Map<string, Readonly<StampStyle>[]>();
+// Zones by their offset, the one most recently written there: a timeline writes its zone at the same offset line after
+// line. Further along a line, zones are not shared.
+const ZONES: (StampZone | undefined)[] = new Array(256);
 
 function calendarDate(year: number, month: number, day: number): { readonly year: number; readonly month: number; readonly day: number } {
   const key = year * 10_000 + month * 100 + day;
@@ -703,6 +736,15 @@ function clockTime(hour: number, minute: number, second: number | undefined): Ti
     if (key < TIMES.length) TIMES[key] = time;
   }
   return time;
+}
+
+function writtenZone(text: string, start: number, end: number): StampZone {
+  let zone = start < ZONES.length ? ZONES[start] : undefined;
+  if (zone === undefined || zone.end !== end || zone.text !== text) {
+    zone = { text, start, end };
+    if (start < ZONES.length) ZONES[start] = zone;
+  }
+  return zone;
 }
 
 function stampStyle(pattern: string, zone: StampStyle['zone'], zoneGap: string, iso: boolean): Readonly<StampStyle> {
@@ -773,7 +815,7 @@ function zoneFirst(text: string, pos: number): StampParts | null {
   const gap = at(PREFIX_GAP, text, zone.end);
   const time = gap && readTime(text, zone.end + gap[0].length, false, false);
   if (!gap || !time || !timeEndOk(text, time.end)) return null;
-  return build(text, pos, time.end, undefined, undefined, '', time, { zone: zone.zone, end: zone.end, kind: 'prefix', gap: gap[0] });
+  return build(text, pos, time.end, undefined, undefined, '', time, zoneRead(zone.zone, zone.end, 'prefix', gap[0]));
 }
 
 /** The first three characters at `pos` as one number: a lookup that slices no string. */
