@@ -80,28 +80,48 @@ const KEYWORDS: [string, MilestoneKind][] = [
   [String.raw`rolled back|reverted|restored|recovered|mitigated|fixed|fix (?:lands|landed|deployed)|hotfix (?:was )?deployed|back to (?:normal|nominal)|resumed|workaround`, 'mitigated'],
   [String.raw`resolved|all clear|closed|fully (?:re)?(?:stored|established|recovered|operational)|incident (?:is )?over`, 'resolved'],
 ];
-// One pass for all kinds: group i + 1 is KEYWORDS[i]. No two kinds have a keyword starting with the same word, so
-// where a kind's keyword first matches, no other kind's group takes its place.
-const KEYWORD = new RegExp(`\\b(?:${KEYWORDS.map(([words]) => `(${words})`).join('|')})\\b`, 'gi');
+// One pass for all kinds, read with test and RegExp.lastMatch: exec's result array (with a capture group per kind, a
+// slot for each and a second copy of the keyword) was most of what a lint allocated for evidence.
+const KEYWORD = new RegExp(`\\b(?:${KEYWORDS.map(([words]) => words).join('|')})\\b`, 'gi');
+// A keyword as written, whole: its group i + 1 is the kind KEYWORDS[i] whose alternative the search took. No two kinds
+// have a keyword starting with the same word, and only the first kind's 5xx looks past the keyword.
+const KEYWORD_KIND = new RegExp(`^(?:${KEYWORDS.map(([words]) => `(${words})`).join('|')})$`, 'i');
+
+/** A keyword as written: the index of its kind in KEYWORDS, and the source of its evidence. */
+interface KeywordReading {
+  kind: number;
+  source: string;
+}
 
 // The statuses of status-page updates that mark a milestone: Statuspage writes "Monitoring" once a fix is in.
 const STATUS_MILESTONES: Record<string, MilestoneKind | undefined> = { investigating: 'detected', monitoring: 'mitigated', resolved: 'resolved' };
 
-/** The first keyword of each kind in `text` into `found` (`found[i]` for KEYWORDS[i]). */
-function findKeywords(text: string, found: (string | undefined)[]): void {
+/**
+ * The first keyword of each kind in `text` into `found` (`found[i]` for KEYWORDS[i]). `readings`: the keywords read so
+ * far, by the text as written (a long timeline repeats a few dozen keywords thousands of times).
+ */
+function findKeywords(text: string, found: (KeywordReading | undefined)[], readings: Map<string, KeywordReading>): void {
   // Not fill: a call into C++ for four elements.
   for (let i = 0; i < found.length; i++) found[i] = undefined;
   let missing = KEYWORDS.length;
   KEYWORD.lastIndex = 0;
-  for (let m = KEYWORD.exec(text); m !== null; m = KEYWORD.exec(text)) {
-    let group = 1;
-    while (m[group] === undefined) group++;
-    if (found[group - 1] === undefined) {
-      found[group - 1] = m[0];
+  while (KEYWORD.test(text)) {
+    // The text of the match test just made: no other regex runs in between.
+    const keyword = RegExp.lastMatch;
+    let reading = readings.get(keyword);
+    if (reading === undefined) {
+      const groups = KEYWORD_KIND.exec(keyword)!;
+      let group = 1;
+      while (groups[group] === undefined) group++;
+      reading = { kind: group - 1, source: `"${keyword}" in the timeline` };
+      readings.set(keyword, reading);
+    }
+    if (found[reading.kind] === undefined) {
+      found[reading.kind] = reading;
       if (--missing === 0) return;
     }
-    // Keywords of different kinds overlap ("fully restored", "restored"): go on from the next character.
-    KEYWORD.lastIndex = m.index + 1;
+    // Keywords of different kinds overlap ("fully restored", "restored"): go on from the character after the start.
+    KEYWORD.lastIndex -= keyword.length - 1;
   }
 }
 
@@ -113,10 +133,9 @@ function isUsable(stamp: Stamp | undefined): stamp is Stamp {
 export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
   const evidence: MilestoneEvidence[] = [];
   // One pass over the stamps (a long document has thousands): those of the front matter, and each line's first
-  // usable stamp outside it, by line and in the order of doc.stamps.
+  // usable stamp outside it. Parse lists stamps in line order, so a line's first is the one after another line's.
   const frontMatter: Stamp[] = [];
   let hasStartKey = false;
-  const firstOnLine: (Stamp | undefined)[] = new Array(doc.index.lineCount);
   const firsts: Stamp[] = [];
   // Indexed loops over the long lists: for-of allocates a result per element until V8 has optimised the loop, and these
   // run once per parse.
@@ -127,8 +146,7 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
       if (!key) continue;
       frontMatter.push(stamp);
       if (key !== 'date' && FRONT_MATTER_KEYS[key.toLowerCase()] === 'start') hasStartKey = true;
-    } else if (firstOnLine[stamp.line] === undefined && isUsable(stamp)) {
-      firstOnLine[stamp.line] = stamp;
+    } else if ((firsts.length === 0 || firsts[firsts.length - 1].line !== stamp.line) && isUsable(stamp)) {
       firsts.push(stamp);
     }
   }
@@ -139,8 +157,11 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     if (!kind || (key === 'date' && hasStartKey)) continue;
     evidence.push({ kind, stamp, source: `front matter ${stamp.frontMatterKey}`, strength: key === 'date' ? STRENGTH.field : STRENGTH.frontMatter });
   }
+  // Fields are in line order too: one walk along the firsts finds each field's line.
+  let next = 0;
   for (const field of doc.structure.fields) {
-    const stamp = firstOnLine[field.line];
+    while (next < firsts.length && firsts[next].line < field.line) next++;
+    const stamp = next < firsts.length && firsts[next].line === field.line ? firsts[next] : undefined;
     if (!stamp || stamp.span.start < field.valueSpan.start) continue;
     const kind = labelKind(field.key);
     if (kind) evidence.push({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
@@ -174,9 +195,8 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     if (from.parts.time) evidence.push({ kind: 'start', stamp: from, source: 'stated window', strength: STRENGTH.window });
     if (to.parts.time) evidence.push({ kind: 'resolved', stamp: to, source: 'stated window', strength: STRENGTH.window });
   }
-  const found: (string | undefined)[] = new Array(KEYWORDS.length);
-  // Sources built once per keyword as written: a long timeline repeats a few dozen keywords thousands of times.
-  const sources = new Map<string, string>();
+  const found: (KeywordReading | undefined)[] = new Array(KEYWORDS.length);
+  const readings = new Map<string, KeywordReading>();
   for (let e = 0; e < doc.timeline.length; e++) {
     const entry = doc.timeline[e];
     // An entry's stamp has a time (readTimeline takes no other): it is usable when it is a real instant.
@@ -188,13 +208,10 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
       if (kind) evidence.push({ kind, stamp: entry.stamp, source: `"${entry.status}" update`, strength: STRENGTH.keyword });
       continue;
     }
-    findKeywords(entry.text, found);
+    findKeywords(entry.text, found, readings);
     for (let i = 0; i < KEYWORDS.length; i++) {
-      const keyword = found[i];
-      if (keyword === undefined) continue;
-      let source = sources.get(keyword);
-      if (source === undefined) sources.set(keyword, (source = `"${keyword}" in the timeline`));
-      evidence.push({ kind: KEYWORDS[i][1], stamp: entry.stamp, source, strength: STRENGTH.keyword });
+      const reading = found[i];
+      if (reading !== undefined) evidence.push({ kind: KEYWORDS[i][1], stamp: entry.stamp, source: reading.source, strength: STRENGTH.keyword });
     }
   }
   return evidence;
@@ -225,31 +242,45 @@ export const CLAIM_ENDS: Readonly<Record<ClaimKind, readonly MilestoneKind[]>> =
 export function readClaims(doc: Postmortem): DurationClaim[] {
   const claims: DurationClaim[] = [];
   const claimed = new Set<number>();
-  const onLine = new Map<number, DurationRef[]>();
-  for (const duration of doc.durations) {
-    const list = onLine.get(duration.line);
-    if (list) list.push(duration);
-    else onLine.set(duration.line, [duration]);
-  }
+  // Parse lists durations in line order: a line's are found by binary search, without a map of lists by line.
+  const durations = doc.durations;
   const add = (kind: ClaimKind, label: string, line: number, from: number) => {
-    const duration = onLine.get(line)?.find((candidate) => candidate.span.start >= from);
-    if (!duration || claimed.has(duration.span.start)) return;
+    let i = firstDurationFrom(durations, line);
+    while (i < durations.length && durations[i].line === line && durations[i].span.start < from) i++;
+    if (i === durations.length || durations[i].line !== line) return;
+    const duration = durations[i];
+    if (claimed.has(duration.span.start)) return;
     claimed.add(duration.span.start);
     claims.push({ kind, label, duration });
   };
   for (const field of doc.structure.fields) {
     // Only a line with a duration can hold a claim: most fields are ruled out before their label is read.
-    if (!onLine.has(field.line) || (doc.frontMatter && field.line <= doc.frontMatter.endLine)) continue;
+    if (doc.frontMatter && field.line <= doc.frontMatter.endLine) continue;
+    const first = firstDurationFrom(durations, field.line);
+    if (first === durations.length || durations[first].line !== field.line) continue;
     const normalized = normalizeHeading(field.key);
     const kind = CLAIM_LABELS.find(([pattern]) => pattern.test(normalized))?.[1];
     if (kind) add(kind, field.key, field.line, field.valueSpan.start);
   }
-  for (const line of onLine.keys()) {
-    if (doc.structure.skipped[line]) continue;
+  for (let i = 0; i < durations.length; i++) {
+    const line = durations[i].line;
+    if ((i > 0 && durations[i - 1].line === line) || doc.structure.skipped[line]) continue;
     const match = LASTED.exec(doc.index.lineText(line));
     if (match) add('impact', match[1], line, doc.index.lineStarts[line] + match[0].length);
   }
   return claims.sort((a, b) => a.duration.span.start - b.duration.span.start);
+}
+
+/** The index of the first of `durations` (in line order) on `line` or after it. */
+function firstDurationFrom(durations: readonly DurationRef[], line: number): number {
+  let low = 0;
+  let high = durations.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (durations[middle].line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 // Rules ask for the same lists and milestones once per claim or finding: computed once per document's evidence.

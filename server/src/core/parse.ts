@@ -26,7 +26,14 @@ const MASKED = /\bhttps?:\/\/[^\s)\]>"'`]+|`[^`\n]*`|<[a-zA-Z/][^<>\n]{0,200}>/g
 const MASK_MARKS: [string, number][] = [['//', 1], ['`', 1], ['<', 1]];
 
 function mask(text: string): string {
-  return text.replace(MASKED, (match) => ' '.repeat(match.length));
+  return text.replace(MASKED, (match) => blank(match.length));
+}
+
+// Blank runs by length, each built once: a long document masks code spans and URLs of a few dozen lengths many times.
+const blanks: (string | undefined)[] = [];
+
+function blank(length: number): string {
+  return length < 256 ? (blanks[length] ??= ' '.repeat(length)) : ' '.repeat(length);
 }
 
 /** Whether the text holds an ASCII letter or digit: a line without one has no stamp or duration. */

@@ -20,7 +20,8 @@ const STATUS_LINE = /^\s*(?:update|resolved|monitoring|identified|investigating|
 const TRAILER_REST = /^[\s*_\])|:]*$/;
 const INDENTED = /^\s+\S/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
-const LIST_MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/;
+// Sticky: collectText reads the end of a line's marker from lastIndex and cleans the line from there, without a copy.
+const LIST_MARKER = /\s*(?:[-*+]|\d+[.)])\s+/y;
 const BREAK_TAG = /<br\s*\/?>/gi;
 // Left between a stamp and its text: blanks, emphasis, brackets, pipes, colons, dashes (em and en dashes escaped:
 // bundles stay ASCII, see test/bundles.test.ts). Sticky: leadingMarks reads its end from lastIndex.
@@ -28,14 +29,21 @@ const LEADING_MARKS = /[\s*_\]):|\u2014\u2013-]*/y;
 const EMPHASIS = /[*_]{2,}/g;
 
 export function readTimeline(index: LineIndex, structure: Structure, timelineSections: Section[], stamps: Stamp[]): TimelineEntry[] {
-  // The stamp that may start an entry on each line: its first stamp with a time that does not end a range.
-  const firstStamp: (Stamp | undefined)[] = new Array(index.lineCount);
-  for (const stamp of stamps) {
-    if (firstStamp[stamp.line] !== undefined || stamp.inFrontMatter || stamp.range?.role === 'to' || !stamp.parts.time) continue;
-    firstStamp[stamp.line] = stamp;
-  }
+  // Parse lists stamps in line order, and lines are mostly asked in order: a walk along the stamps that steps back when
+  // asked for an earlier line, without an array by line.
+  let next = 0;
+  /** The stamp that may start an entry on the line: its first with a time that does not end a range. */
+  const firstStamp = (line: number): Stamp | undefined => {
+    while (next > 0 && stamps[next - 1].line >= line) next--;
+    while (next < stamps.length && stamps[next].line < line) next++;
+    for (let i = next; i < stamps.length && stamps[i].line === line; i++) {
+      const stamp = stamps[i];
+      if (!stamp.inFrontMatter && stamp.range?.role !== 'to' && stamp.parts.time) return stamp;
+    }
+    return undefined;
+  };
   const leads = (line: number): Stamp | undefined => {
-    const stamp = firstStamp[line];
+    const stamp = firstStamp(line);
     if (!stamp) return undefined;
     const start = index.lineStarts[line];
     return isPlainLead(index.text, start, stamp.span.start) || LEADING.test(index.text.slice(start, stamp.span.start)) ? stamp : undefined;
@@ -222,7 +230,8 @@ function continuationEnd(index: LineIndex, structure: Structure, line: number, l
 
 // `a | b |c` → `a b c`: each pipe and the blanks around it become one space, by hand (the regex for it,
 // blanks then a pipe then blanks, backtracked quadratically on long runs of blanks). Each cell is trimmed without a
-// copy, so each is sliced once; the blanks at either end go too, which cleanText trims anyway.
+// copy, so each is sliced once; the blanks at either end go too, which cleanText trims anyway, and so does the empty
+// cell after a row's closing pipe (its space made trim copy the row's text once more).
 function joinCells(text: string): string {
   let pipe = text.indexOf('|');
   if (pipe < 0) return text;
@@ -232,6 +241,7 @@ function joinCells(text: string): string {
     const start = pipe + 1;
     pipe = text.indexOf('|', start);
     cell = trimmedSpan(text, start, pipe < 0 ? text.length : pipe, 0);
+    if (pipe < 0 && cell.start === cell.end) return joined;
     joined += ' ' + text.slice(cell.start, cell.end);
     if (pipe < 0) return joined;
   }
@@ -262,13 +272,19 @@ function cleanText(text: string, markup: number, from = 0, marksEnd?: number): s
   return clean.trim();
 }
 
+/** The cleaned text of the lines [start, end) that are not blank or labels, joined by spaces. */
 function collectText(index: LineIndex, start: number, end: number, markup: Uint8Array): string {
-  const parts: string[] = [];
+  // Joined as they come, not through an array: an entry has one line of text or a few.
+  let collected = '';
+  let count = 0;
   for (let line = start; line < end; line++) {
     const text = index.lineText(line);
-    if (!isBlank(text) && !RELATIVE.test(text)) parts.push(cleanText(text.replace(LIST_MARKER, ''), markup[line]));
+    if (isBlank(text) || RELATIVE.test(text)) continue;
+    LIST_MARKER.lastIndex = 0;
+    const clean = cleanText(text, markup[line], LIST_MARKER.test(text) ? LIST_MARKER.lastIndex : 0);
+    collected = count++ === 0 ? clean : `${collected} ${clean}`;
   }
-  return parts.join(' ');
+  return collected;
 }
 
 function findLabel(index: LineIndex, start: number, end: number): string {
