@@ -1,6 +1,7 @@
 // Stated durations ("4h25min", "0 days, 0 hours and 26 minutes", "seven hours and ten minutes",
 // "PT4H25M"): where they are, what they are worth, how precise the author was, and how to write a
 // corrected value the way the author wrote the original.
+import { sharedList } from './shared-values';
 
 type Unit = 'd' | 'h' | 'm' | 's';
 
@@ -179,11 +180,7 @@ const PART_STYLES = new Map<string, PartStyle[]>();
 const STYLES = new Map<PartStyle, DurationStyle[]>();
 
 function partStyle(unit: Unit, spelling: string, gap: string, numeral: PartStyle['numeral'], pad: number): PartStyle {
-  let styles = PART_STYLES.get(spelling);
-  if (styles === undefined) {
-    if (PART_STYLES.size >= SHARED_LIMIT) PART_STYLES.clear();
-    PART_STYLES.set(spelling, (styles = []));
-  }
+  const styles = sharedList(PART_STYLES, spelling, SHARED_LIMIT);
   for (let i = 0; i < styles.length; i++) {
     const style = styles[i];
     if (style.unit === unit && style.gap === gap && style.numeral === numeral && style.pad === pad) return style;
@@ -203,11 +200,7 @@ function writes(style: DurationStyle, parts: readonly Part[], seps: readonly str
 
 function durationStyle(parts: readonly Part[], seps: readonly string[], iso: boolean, fixed: boolean, half: boolean, capital: boolean): DurationStyle {
   const head = parts[0].style;
-  let styles = STYLES.get(head);
-  if (styles === undefined) {
-    if (STYLES.size >= SHARED_LIMIT) STYLES.clear();
-    STYLES.set(head, (styles = []));
-  }
+  const styles = sharedList(STYLES, head, SHARED_LIMIT);
   for (let i = 0; i < styles.length; i++) {
     const style = styles[i];
     if (style.iso === iso && style.fixed === fixed && style.half === half && style.capital === capital && writes(style, parts, seps)) return style;

@@ -1,6 +1,7 @@
 // Timestamps as written in one line of a postmortem: found syntactically with exact UTF-16 ranges,
 // checked against the calendar, and rewritable in the author's own format. What a stamp means in its
 // document (a declared zone, the date of a day heading) is for the caller to decide.
+import { sharedList } from './shared-values';
 
 export interface StampZone {
   text: string;
@@ -748,11 +749,7 @@ function writtenZone(text: string, start: number, end: number): StampZone {
 }
 
 function stampStyle(pattern: string, zone: StampStyle['zone'], zoneGap: string, iso: boolean): Readonly<StampStyle> {
-  let styles = STYLES.get(pattern);
-  if (styles === undefined) {
-    if (STYLES.size >= SHARED_LIMIT) STYLES.clear();
-    STYLES.set(pattern, (styles = []));
-  }
+  const styles = sharedList(STYLES, pattern, SHARED_LIMIT);
   for (const style of styles) if (style.zone === zone && style.zoneGap === zoneGap && style.iso === iso) return style;
   const style: StampStyle = { pattern, zone, zoneGap, iso };
   // A pattern has a handful of zone placements and gaps: past that, the gaps are pasted noise.
