@@ -1033,13 +1033,28 @@ function renderToken(token: string, v: StampValue, withMinutes: boolean): string
 // A date written day first with slashes, the form readDate reads month first when both numbers could be months.
 const DAY_FIRST_SLASHES = /\{dd?\}\/\{MM?\}\//;
 
+// Patterns taken apart once, as split leaves them: literal text at even indexes, TOKEN's names at odd ones. A fix-all
+// of a long timeline formats thousands of stamps in a few patterns.
+const PATTERN_PIECES = new Map<string, readonly string[]>();
+
+function patternPieces(pattern: string): readonly string[] {
+  let pieces = PATTERN_PIECES.get(pattern);
+  if (pieces === undefined) {
+    if (PATTERN_PIECES.size >= SHARED_LIMIT) PATTERN_PIECES.clear();
+    PATTERN_PIECES.set(pattern, (pieces = pattern.split(TOKEN)));
+  }
+  return pieces;
+}
+
 export function formatStampLike(like: StampParts, value: StampValue, zoneText: string): string {
   const { zone, zoneGap, iso } = like.style;
   let pattern = like.style.pattern;
   // "04/01/2023" for 4 January would read as 1 April: dots keep the author's order and read day first.
   if (value.day <= 12 && value.day !== value.month) pattern = pattern.replace(DAY_FIRST_SLASHES, (date) => date.replace(/\//g, '.'));
   const withMinutes = pattern.includes('{mm}');
-  const body = pattern.replace(TOKEN, (_match, token: string) => renderToken(token, value, withMinutes));
+  const pieces = patternPieces(pattern);
+  let body = pieces[0];
+  for (let i = 1; i < pieces.length; i += 2) body += renderToken(pieces[i], value, withMinutes) + pieces[i + 1];
   if (zoneText === '') return body;
   if (zone === 'prefix') return zoneText + zoneGap + body;
   if (zone === 'paren') return `${body}${zoneGap}(${zoneText})`;
