@@ -2,7 +2,7 @@
 // side on the same documents in the same run: markdownlint (default rules, the library users run on
 // Markdown in VS Code) and the physical floor (split into lines, one regex test per line). Then the
 // CLI benchmark (scripts/bench-cli.mjs). Prints numbers only; nothing here is a test.
-//   BENCH_SIZES=100,1000  limit the sizes;  BENCH_CLI=0  skip the CLI benchmark.
+//   BENCH_SIZES=100,1000  limit the sizes;  BENCH_CLI=0  skip the CLI benchmark;  BENCH_HOSTILE=0  skip the hostile inputs.
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { generatePostmortem } from './generate.mjs';
+import { oneMegabyteLines, runsOfOneCharacter } from './hostile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Collect garbage between measurements, so that one tool's garbage is not collected on another's clock.
@@ -30,7 +31,8 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function measure(fn, runs, warmup) {
+/** Milliseconds of each of `runs` runs of `fn`, after a garbage collection and `warmup` runs. */
+function timings(fn, runs, warmup) {
   globalThis.gc();
   for (let i = 0; i < warmup; i++) fn();
   const times = [];
@@ -39,7 +41,11 @@ function measure(fn, runs, warmup) {
     fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  return median(times);
+  return times;
+}
+
+function measure(fn, runs, warmup) {
+  return median(timings(fn, runs, warmup));
 }
 
 // The floor: what any line-based checker must at least do.
@@ -104,6 +110,20 @@ if (existsSync(corpusDir)) {
   console.log('');
   console.log(`real postmortem text, 10000 lines (${postmortems.length} corpus postmortems repeated; ${timed(text)} of lines have a clock time, generated: ${timed(documents.find((d) => d.lines === 10_000)?.text ?? generatePostmortem(10_000))}): median ${ms.toFixed(2)} ms (${lint(text).length} findings) | markdownlint ${mdlMs.toFixed(2)} ms | floor ${floorMs.toFixed(3)} ms`);
   console.log(`real postmortem text: ours / markdownlint ${(ms / mdlMs).toFixed(4)}, ours / floor ${(ms / floorMs).toFixed(1)}`);
+}
+// The hostile inputs: each is to be checked in under 100 ms. The slowest run is shown too: on these, a garbage
+// collection is a large share of a run.
+if (process.env.BENCH_HOSTILE !== '0') {
+  console.log('');
+  const hostile = [
+    ...runsOfOneCharacter().map(({ name, text }) => ({ name: `50 KB of ${name}`, text })),
+    ...oneMegabyteLines().map(({ name, text }) => ({ name: `1 MB line of ${name}`, text })),
+  ];
+  for (const { name, text } of hostile) {
+    const times = timings(() => lint(text), 7, 1);
+    const ms = median(times);
+    console.log(`hostile ${name}: median ${ms.toFixed(1)} ms, slowest ${Math.max(...times).toFixed(1)} ms (${lint(text).length} findings)${ms < 100 ? '' : ' (target < 100 ms: OVER)'}`);
+  }
 }
 const tenK = results.find((r) => r.lines === 10_000);
 if (tenK) {
