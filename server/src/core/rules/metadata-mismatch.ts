@@ -23,18 +23,13 @@ function isStartOrEnd(stamp: Stamp): stamp is MetaStamp {
 }
 
 /**
- * Whether a stamp of the body would read another date once `meta` is rewritten with one: it takes its date from `meta`
- * (or from a stamp that rolled over from one that does), before any such stamp whose own conversion writes it a date
- * in the same pass. The stamps after that one read its date then, and its conversion checks that they keep their day.
+ * Whether a stamp of the body would read another date once `meta` is rewritten with one: the first that takes its date
+ * from `meta` does, unless its own conversion writes it a date in the same pass. The stamps after it read its date
+ * then (as written, or rolled over from it), and its conversion checks that they keep their day.
  */
 function redatesBody(doc: Postmortem, context: RuleContext, meta: Stamp): boolean {
-  const lines = new Set([meta.line]);
-  for (const stamp of doc.stamps) {
-    if (stamp.inFrontMatter || stamp.dateLine === undefined || !lines.has(stamp.dateLine)) continue;
-    if (stamp.dateSource === 'rollover') lines.add(stamp.line);
-    return !convertsWithDate(doc, context, stamp);
-  }
-  return false;
+  const reader = doc.stamps.find((stamp) => !stamp.inFrontMatter && stamp.dateLine === meta.line);
+  return reader !== undefined && !convertsWithDate(doc, context, reader);
 }
 
 export const metadataMismatch: Rule = {
