@@ -244,8 +244,10 @@ export function readClaims(doc: Postmortem): DurationClaim[] {
   const claimed = new Set<number>();
   // Parse lists durations in line order: a line's are found by binary search, without a map of lists by line.
   const durations = doc.durations;
-  const add = (kind: ClaimKind, label: string, line: number, from: number) => {
-    let i = firstDurationFrom(durations, line);
+  /** Claims the first duration from `from` on the line whose first duration is durations[`first`]. */
+  const add = (kind: ClaimKind, label: string, first: number, from: number) => {
+    const line = durations[first].line;
+    let i = first;
     while (i < durations.length && durations[i].line === line && durations[i].span.start < from) i++;
     if (i === durations.length || durations[i].line !== line) return;
     const duration = durations[i];
@@ -260,13 +262,13 @@ export function readClaims(doc: Postmortem): DurationClaim[] {
     if (first === durations.length || durations[first].line !== field.line) continue;
     const normalized = normalizeHeading(field.key);
     const kind = CLAIM_LABELS.find(([pattern]) => pattern.test(normalized))?.[1];
-    if (kind) add(kind, field.key, field.line, field.valueSpan.start);
+    if (kind) add(kind, field.key, first, field.valueSpan.start);
   }
   for (let i = 0; i < durations.length; i++) {
     const line = durations[i].line;
     if ((i > 0 && durations[i - 1].line === line) || doc.structure.skipped[line]) continue;
     const match = LASTED.exec(doc.index.lineText(line));
-    if (match) add('impact', match[1], line, doc.index.lineStarts[line] + match[0].length);
+    if (match) add('impact', match[1], i, doc.index.lineStarts[line] + match[0].length);
   }
   return claims.sort((a, b) => a.duration.span.start - b.duration.span.start);
 }
