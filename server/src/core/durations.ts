@@ -235,6 +235,8 @@ function matchOf(text: string, start: number, end: number, parts: readonly Part[
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 const isGap = (c: number) => c === 32 || c === 0xa0 || c === 45;
+/** The end (-1) or an ASCII character that is no letter or digit: no regex here finds a letter or number there. */
+const isAsciiMark = (c: number) => c < 128 && !isDigit(c) && !isLetter(c);
 
 /** The character code at `i`, or -1 outside the text (charCodeAt's NaN there makes V8 drop optimised code). */
 function codeAt(text: string, i: number): number {
@@ -254,13 +256,15 @@ function runStart(text: string, last: number, is: (c: number) => boolean): numbe
  * and past its first character any ANCHOR match holds only letters and, after a digit, a gap. The duration starts
  * where the number before that unit starts, a decimal's whole part included (LEAD rules out a start inside a number
  * or right after "4."), or where its number word does: the ASCII word before the gap, or the one before that
- * ("twenty-seven", "half an"). These candidates come in increasing order.
+ * ("twenty-seven", "half an"). These candidates come in increasing order. Returns whether `text` holds an ANCHOR match.
  */
-function scanUnits(text: string, out: DurationMatch[]): void {
+function scanUnits(text: string, out: DurationMatch[]): boolean {
   // No duration starts before the end of the last one.
   let from = 0;
+  let anchored = false;
   ANCHOR.lastIndex = 0;
   while (ANCHOR.test(text)) {
+    anchored = true;
     const at = anchorStart(text, ANCHOR.lastIndex);
     if (isDigit(text.charCodeAt(at))) {
       let start = runStart(text, at, isDigit);
@@ -277,6 +281,7 @@ function scanUnits(text: string, out: DurationMatch[]): void {
     // ANCHOR matches inside the duration just read give no later candidates.
     if (ANCHOR.lastIndex < from) ANCHOR.lastIndex = from;
   }
+  return anchored;
 }
 
 /**
@@ -327,6 +332,9 @@ function scanAt(text: string, start: number, from: number, out: DurationMatch[])
   parts.push(head);
   // A decimal is a whole statement ("1.5 hours"); only whole numbers combine ("4h 25m").
   while (!parts[parts.length - 1].decimal) {
+    // Most durations end a clause: a separator starts with a comma or a gap, a part with a letter or digit.
+    const next = codeAt(text, end);
+    if (isAsciiMark(next) && next !== 44 && next !== 32) break;
     NEXT.lastIndex = end;
     const n = NEXT.exec(text);
     if (n === null) break;
@@ -337,8 +345,11 @@ function scanAt(text: string, start: number, from: number, out: DurationMatch[])
     end = NEXT.lastIndex;
   }
   // "10h30" is a clock time, "5m_timeout" an identifier.
-  AFTER_END.lastIndex = end;
-  if (AFTER_END.test(text)) return from;
+  const after = codeAt(text, end);
+  if (!isAsciiMark(after) || after === 95) {
+    AFTER_END.lastIndex = end;
+    if (AFTER_END.test(text)) return from;
+  }
   out.push(matchOf(text, start, end, parts, seps, false));
   return end;
 }
@@ -378,8 +389,8 @@ function emptied<T>(items: T[]): T[] {
 
 /** Every stated duration in `text`, in order. Cheap on text without a digit or a gap right before a unit. */
 export function scanDurations(text: string): readonly DurationMatch[] {
-  scanUnits(text, found);
-  if (text.indexOf('P') >= 0) {
+  // Each part of an ISO duration ("25M") is an ANCHOR match too: most texts hold none, and need no search for a "P".
+  if (scanUnits(text, found) && text.indexOf('P') >= 0) {
     const before = found.length;
     scanIso(text, found);
     if (before > 0 && found.length > before) found.sort((a, b) => a.start - b.start);
