@@ -11,7 +11,7 @@ import { scanPiece, type ScanCache } from './scans';
 import { readTimeline } from './timeline-entries';
 import { scanTimestamps, type StampParts } from './timestamps';
 import type { Span } from './types';
-import { findZoneDeclaration, resolveZone, wallMillis, zonedMillis, type ResolvedZone, type ZoneDeclaration } from './zones';
+import { findZoneDeclaration, MAX_EPOCH, resolveZone, wallMillis, zonedMillis, type ResolvedZone, type ZoneDeclaration } from './zones';
 
 export interface ParseOptions {
   template?: Template;
@@ -333,9 +333,6 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
     if (Number.isFinite(epoch) && Math.abs(epoch) <= MAX_EPOCH) stamp.epoch = epoch;
   }
 }
-
-/** The range of instants a JavaScript Date (and so luxon) can hold. */
-const MAX_EPOCH = 8.64e15;
 
 /** A stamp whose luxon DateTime is only built when something asks for `instant`: rules compare `epoch`. */
 class ResolvedStamp implements Stamp {

@@ -33,6 +33,26 @@ const OFFSET = /^(?:UTC|GMT)?\s*([+\-\u2212])(\d{1,2})(?::?(\d{2}))?$/i;
 
 /** Milliseconds since the epoch of a wall-clock time read as if it were UTC; years 0–99 are years, not 1900–1999. */
 export function wallMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (!isClockPart(hour, 24) || !isClockPart(minute, 60) || !isClockPart(second, 60)) return utcMillis(year, month, day, hour, minute, second);
+  if (year !== lastDay.year || month !== lastDay.month || day !== lastDay.day) lastDay = { year, month, day, midnight: utcMillis(year, month, day, 0, 0, 0) };
+  const ms = lastDay.midnight + ((hour * 60 + minute) * 60 + second) * 1000;
+  // Past the last instant a Date holds, Date.UTC gives NaN.
+  return ms <= MAX_EPOCH ? ms : NaN;
+}
+
+// A document's stamps come in runs on one day: the time of day is added to that day's midnight, found once, without
+// a call to Date.UTC (C++) per stamp.
+let lastDay = { year: NaN, month: NaN, day: NaN, midnight: NaN };
+
+/** The range of instants a JavaScript Date (and so luxon) can hold. */
+export const MAX_EPOCH = 8.64e15;
+
+/** Whether a clock field is a whole number in [0, limit): then the time of day does not move the date. */
+function isClockPart(value: number, limit: number): boolean {
+  return value >= 0 && value < limit && Math.floor(value) === value;
+}
+
+function utcMillis(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   if (year >= 0 && year < 100) {
     const date = new Date(ms);
