@@ -1,7 +1,7 @@
 // Document structure: which lines are code, headings in every style the seeds use, fields and table cells.
 import type { FrontMatter } from './frontmatter';
 import { isKnownSectionName, matchSection, type Template, type TemplateSection } from './template';
-import { firstCodeAfter, isBlank, type LineIndex } from './text';
+import { isBlank, skipWhile, type LineIndex } from './text';
 import type { Span } from './types';
 
 export type HeadingStyle = 'atx' | 'setext' | 'bold' | 'bare';
@@ -43,7 +43,6 @@ export interface Structure {
 }
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(\S.*)$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // A whole line in bold, optionally ending with a colon: `**Timeline:**`, `__Summary__:`.
 // (Blanks, then a colon with its own blanks: `[ \t]*:?[ \t]*$` backtracked quadratically on a run of blanks.)
@@ -96,20 +95,54 @@ function blockMark(text: string): number {
   return i < text.length ? text.charCodeAt(i) : -1;
 }
 
+/**
+ * Whether `text`, whose block mark is `=` or `-`, is a setext underline: a run of its mark, then only blanks. By hand:
+ * a bullet shares the mark, and the regex ran on the line above every bullet.
+ */
+function isSetextUnderline(text: string): boolean {
+  let i = 0;
+  while (text.charCodeAt(i) === 32) i++;
+  const mark = text.charCodeAt(i);
+  while (i < text.length && text.charCodeAt(i) === mark) i++;
+  while (i < text.length && isSpaceOrTab(text.charCodeAt(i))) i++;
+  return i === text.length;
+}
+
 /** Whether a line with this block mark can be a table row: `|` there, or whitespace the mark did not skip. */
 function mayBeTableRow(mark: number): boolean {
   return mark === 124 || (mark !== -1 && !isVisibleAscii(mark));
 }
 
 /**
- * Whether FIELD's key may start on the line: before it FIELD allows only blanks, a bullet and bold marks, so the first
- * other character must be a letter or `%`. Rules out timeline lines (`- [2024-…`, `- 19:33 UTC`) without the regex.
+ * Whether FIELD may match the line. Before its key FIELD allows only blanks, a bullet and bold marks, so the first
+ * other character must be a letter or `%`; the key's characters then run on to its colon or tab, or to the bold marks
+ * that close it. Rules out timeline lines (`- [2024-…`, `- 19:33 UTC`) and prose (`- Feb 12, 12:05 PM` stops at the
+ * comma) without the regex: the run ends at the first colon, so no shorter key can end at another.
  */
 function mayStartField(text: string): boolean {
-  const c = firstCodeAfter(text, isFieldLead);
-  const lower = c | 32;
+  const keyStart = skipWhile(text, 0, isFieldLead);
+  if (keyStart === text.length) return false;
+  const c = text.charCodeAt(keyStart);
   // Past ASCII a character may be more whitespace: the regex decides.
-  return (lower >= 97 && lower <= 122) || c === 37 || c > 127;
+  if (c > 127) return true;
+  const lower = c | 32;
+  if (!((lower >= 97 && lower <= 122) || c === 37)) return false;
+  const keyEnd = skipWhile(text, keyStart, isKeyCharacter);
+  const after = keyEnd < text.length ? text.charCodeAt(keyEnd) : -1;
+  // A colon is followed by a blank or bold marks: not `Between 06:33 UTC`.
+  if (after === 58) return keyEnd + 1 < text.length && isValueLead(text.charCodeAt(keyEnd + 1));
+  return after === 9 || after === 42;
+}
+
+/** What FIELD allows just after a key's colon: a blank or the first of its bold marks. */
+function isValueLead(c: number): boolean {
+  return isSpaceOrTab(c) || c === 42 || c === 95;
+}
+
+/** What FIELD's key may hold: `[\w %/&()'-]`. */
+function isKeyCharacter(c: number): boolean {
+  const lower = c | 32;
+  return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 32 || c === 37 || c === 47 || c === 38 || c === 40 || c === 41 || c === 39 || c === 45;
 }
 
 /** ASCII whitespace, `-`, `*`, `+` and `_`: what FIELD allows before its key. */
@@ -163,7 +196,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     }
     const next = line + 1 < lineCount && !skipped[line + 1] ? index.lineText(line + 1) : undefined;
     const underlined = next !== undefined && (marks[line + 1] === 61 || marks[line + 1] === 45);
-    if (underlined && !isBlank(text) && SETEXT.test(next) && !TABLE_ROW.test(text) && !/^\s*([-*+]|\d+[.)])\s/.test(text)
+    if (underlined && !isBlank(text) && isSetextUnderline(next) && !TABLE_ROW.test(text) && !/^\s*([-*+]|\d+[.)])\s/.test(text)
       && (line === 0 || isBlank(index.lineText(line - 1)) || skipped[line - 1])) {
       const trimmed = text.trim();
       addSection(stripInline(trimmed), marks[line + 1] === 61 ? 1 : 2, 'setext', line, start + text.indexOf(trimmed), trimmed.length, line + 2);
@@ -221,8 +254,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
       }
       continue;
     }
-    // A field has a colon or a tab after its key.
-    const field = mayStartField(text) && (text.indexOf(':') >= 0 || text.indexOf('\t') >= 0) ? FIELD.exec(text) : null;
+    const field = mayStartField(text) ? FIELD.exec(text) : null;
     if (!field) continue;
     const keyStart = text.indexOf(field[1]);
     const value = field[2].trimEnd();

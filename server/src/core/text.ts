@@ -113,9 +113,15 @@ export function markLines(index: LineIndex, marks: Uint8Array, start: number, en
 
 /** The code of the first character of `text` that `skip` does not take, or -1 when it takes them all. */
 export function firstCodeAfter(text: string, skip: (c: number) => boolean): number {
-  let i = 0;
-  while (i < text.length && skip(text.charCodeAt(i))) i++;
+  const i = skipWhile(text, 0, skip);
   return i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** The index of the first character from `from` on that `skip` does not take, or the text's length. */
+export function skipWhile(text: string, from: number, skip: (c: number) => boolean): number {
+  let i = from;
+  while (i < text.length && skip(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** Whether a line is empty or only whitespace. Most lines start with a visible character: no trimmed copy for them. */
