@@ -18,7 +18,6 @@ const PAGE_AGE = /^\s*\d+\s*(?:[smhd]|min(?:ute)?s?|hours?|days?|weeks?|months?|
 const STATUS_LINE = /^\s*(?:update|resolved|monitoring|identified|investigating|completed|scheduled|in progress|postmortem)\s*$/i;
 // What may follow a trailer stamp on its line: blanks, emphasis, closing brackets, pipes, colons.
 const TRAILER_REST = /^[\s*_\])|:]*$/;
-const INDENTED = /^\s+\S/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
 // Sticky: collectText reads the end of a line's marker from lastIndex and cleans the line from there, without a copy.
 const LIST_MARKER = /\s*(?:[-*+]|\d+[.)])\s+/y;
@@ -220,12 +219,18 @@ function continuationEnd(index: LineIndex, structure: Structure, line: number, l
       sawBlank = true;
       continue;
     }
-    const indented = INDENTED.test(text) || structure.skipped[next];
+    const indented = startsWithWhitespace(text) || structure.skipped[next];
     if (structure.rows[next] || (sawBlank && !indented) || (!indented && LIST_ITEM.test(text))) break;
     end = next + 1;
     sawBlank = false;
   }
   return end;
+}
+
+/** Whether the first character is whitespace (as `\s` counts it): on a line that is not blank, indentation. */
+function startsWithWhitespace(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return isAsciiSpace(c) || (c > 127 && /^\s/.test(text));
 }
 
 // `a | b |c` → `a b c`: each pipe and the blanks around it become one space, by hand (the regex for it,
