@@ -10,7 +10,8 @@ import { LineIndex, markLines } from './text';
 import { scanPiece, type ScanCache } from './scans';
 import { readTimeline } from './timeline-entries';
 import { scanTimestamps, type StampParts } from './timestamps';
-import { findZoneDeclaration, MAX_EPOCH, resolveZone, wallMillis, zonedMillis, type ZoneDeclaration } from './zones';
+import type { Span } from './types';
+import { findZoneDeclaration, MAX_EPOCH, resolveZone, wallMillis, zonedMillis, type ResolvedZone, type ZoneDeclaration } from './zones';
 
 export interface ParseOptions {
   template?: Template;
@@ -64,7 +65,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
       if (!field.valueSpan || typeof field.value !== 'string') continue;
       const line = index.lineAt(field.valueSpan.start);
       for (const parts of scanTimestamps(text.slice(field.valueSpan.start, field.valueSpan.end), { timeField: true }).stamps) {
-        stamps.push(scannedStamp(parts, line, field.valueSpan.start, field.key));
+        stamps.push(new ResolvedStamp(parts, line, field.valueSpan.start, field.key));
       }
     }
   }
@@ -74,7 +75,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
     // Indexed loops: a piece's lists are of several array kinds (a shared frozen empty one among them), and for-of over
     // them took V8's generic iteration, an object per element.
     const { stamps: parts, ranges, durations: matches } = found;
-    for (let i = 0; i < parts.length; i++) stamps.push(scannedStamp(parts[i], line, pieceStart, undefined));
+    for (let i = 0; i < parts.length; i++) stamps.push(new ResolvedStamp(parts[i], line, pieceStart, undefined));
     for (let i = 0; i < ranges.length; i++) {
       const from = stamps[first + ranges[i].from];
       const to = stamps[first + ranges[i].to];
@@ -333,45 +334,34 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
   }
 }
 
-interface ResolvedStamp extends Stamp {
-  cachedInstant: DateTime | undefined;
-}
+/** A stamp whose luxon DateTime is only built when something asks for `instant`: rules compare `epoch`. */
+class ResolvedStamp implements Stamp {
+  readonly span: Span;
+  zoneSpan?: Span;
+  zone: ResolvedZone | null = null;
+  zoneSource: Stamp['zoneSource'] = 'none';
+  declaration?: ZoneDeclaration;
+  date: CalendarDate | null = null;
+  dateSource: Stamp['dateSource'] = 'none';
+  dateLine?: number;
+  invalid?: string;
+  epoch?: number;
+  range?: Stamp['range'];
+  readonly inFrontMatter: boolean;
+  private cachedInstant?: DateTime;
 
-// What every stamp inherits: its luxon DateTime, built only when something asks for `instant` (rules compare `epoch`).
-const STAMP_PROTOTYPE = {
+  /** `base`: the offset in the document of the text the stamp was scanned in. */
+  constructor(readonly parts: StampParts, readonly line: number, base: number, readonly frontMatterKey: string | undefined) {
+    this.span = { start: base + parts.start, end: base + parts.end };
+    if (parts.zone && !parts.zone.implied) this.zoneSpan = { start: base + parts.zone.start, end: base + parts.zone.end };
+    this.inFrontMatter = frontMatterKey !== undefined;
+    this.invalid = parts.invalid;
+  }
+
   get instant(): DateTime | undefined {
-    const stamp = this as unknown as ResolvedStamp;
-    if (stamp.epoch === undefined) return undefined;
-    return (stamp.cachedInstant ??= DateTime.fromMillis(stamp.epoch, { zone: FixedOffsetZone.utcInstance }));
-  },
-};
-
-/**
- * A stamp as scanned, to be resolved. `base`: the offset in the document of the text it was scanned in. An object
- * literal, not an instance of a class: V8 tracks where literals are made, sees that the stamps of a long document
- * outlive young-generation collections, and then makes them in the old generation, where no collection copies them.
- */
-function scannedStamp(parts: StampParts, line: number, base: number, frontMatterKey: string | undefined): ResolvedStamp {
-  const stamp: Omit<ResolvedStamp, 'instant'> & { __proto__: typeof STAMP_PROTOTYPE } = {
-    __proto__: STAMP_PROTOTYPE,
-    parts,
-    line,
-    span: { start: base + parts.start, end: base + parts.end },
-    zoneSpan: parts.zone && !parts.zone.implied ? { start: base + parts.zone.start, end: base + parts.zone.end } : undefined,
-    inFrontMatter: frontMatterKey !== undefined,
-    frontMatterKey,
-    zone: null,
-    zoneSource: 'none',
-    declaration: undefined,
-    date: null,
-    dateSource: 'none',
-    dateLine: undefined,
-    invalid: parts.invalid,
-    epoch: undefined,
-    range: undefined,
-    cachedInstant: undefined,
-  };
-  return stamp as ResolvedStamp;
+    if (this.epoch === undefined) return undefined;
+    return (this.cachedInstant ??= DateTime.fromMillis(this.epoch, { zone: FixedOffsetZone.utcInstance }));
+  }
 }
 
 function daysInMonth(year: number, month: number): number {
