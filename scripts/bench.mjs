@@ -31,10 +31,16 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Milliseconds of each of `runs` runs of `fn`, after a garbage collection and `warmup` runs. */
+// V8 compiles a function's optimised code in the background once it has run for a while: a few runs of a small
+// document are not enough, and the 1,000-line median came out anywhere from 3 to 8 ms depending on whether the
+// optimised code was ready. Every measurement is preceded by at least this much warm-up.
+const WARMUP_MS = 1000;
+
+/** Milliseconds of each of `runs` runs of `fn`, after a garbage collection, `warmup` runs and WARMUP_MS. */
 function timings(fn, runs, warmup) {
   globalThis.gc();
-  for (let i = 0; i < warmup; i++) fn();
+  const warm = performance.now() + WARMUP_MS;
+  for (let i = 0; i < warmup || performance.now() < warm; i++) fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
