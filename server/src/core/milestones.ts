@@ -2,6 +2,7 @@
 // Evidence comes in strengths: markers and front matter beat field lines, which beat keywords in entries.
 import type { ClaimKind, DurationClaim, DurationRef, MilestoneEvidence, Postmortem, Stamp } from './model';
 import { normalizeHeading } from './template';
+import { isSpace } from './text';
 import type { MilestoneKind } from './types';
 
 export type EvidenceKind = MilestoneKind | 'declared';
@@ -27,12 +28,6 @@ const FIELD_LABELS: [RegExp, EvidenceKind][] = [
 ];
 // The same labels written without a colon before the stamp: "  - First detected 2021-09-04 22:05".
 const LABEL = /^[A-Za-z][A-Za-z ]{2,30}$/;
-
-/** What `\s` matches, by character code. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * The label in the text before a stamp, as `/^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{2,30}?)(?:\*\*|__)?\s*:?\s+$/`

@@ -124,6 +124,12 @@ export function skipWhile(text: string, from: number, skip: (c: number) => boole
   return i;
 }
 
+/** What `\s` matches, by character code. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Whether a line is empty or only whitespace. Most lines start with a visible character: no trimmed copy for them. */
 export function isBlank(text: string): boolean {
   if (text.length === 0) return true;

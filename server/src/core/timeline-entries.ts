@@ -2,7 +2,7 @@
 // bold stamps, status-page updates). Without a Timeline section, runs of such lines anywhere in the document.
 import type { Stamp, TimelineEntry } from './model';
 import { trimmedSpan, type Section, type Structure } from './structure';
-import { firstCodeAfter, isBlank, markLines, type LineIndex } from './text';
+import { firstCodeAfter, isBlank, isSpace, markLines, type LineIndex } from './text';
 
 // What may stand before an entry's stamp: indentation, quote, bullet or number, checkbox, emphasis, bracket, pipe,
 // and a status-page label such as `***Update***` or a Hugo shortcode opening `{{< track "`.
@@ -219,18 +219,13 @@ function continuationEnd(index: LineIndex, structure: Structure, line: number, l
       sawBlank = true;
       continue;
     }
-    const indented = startsWithWhitespace(text) || structure.skipped[next];
+    // On a line that is not blank, a first character that is whitespace is indentation.
+    const indented = isSpace(text.charCodeAt(0)) || structure.skipped[next];
     if (structure.rows[next] || (sawBlank && !indented) || (!indented && LIST_ITEM.test(text))) break;
     end = next + 1;
     sawBlank = false;
   }
   return end;
-}
-
-/** Whether the first character is whitespace (as `\s` counts it): on a line that is not blank, indentation. */
-function startsWithWhitespace(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return isAsciiSpace(c) || (c > 127 && /^\s/.test(text));
 }
 
 // `a | b |c` → `a b c`: each pipe and the blanks around it become one space, by hand (the regex for it,
