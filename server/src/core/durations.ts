@@ -382,23 +382,28 @@ const PARTS: Part[] = [];
 const SEPS: string[] = [];
 
 /** `items`, emptied by popping: setting the length to 0 would free the storage, and the next push allocate 17 slots. */
-function emptied<T>(items: T[]): T[] {
+export function emptied<T>(items: T[]): T[] {
   while (items.length > 0) items.pop();
   return items;
 }
 
 /** Every stated duration in `text`, in order. Cheap on text without a digit or a gap right before a unit. */
 export function scanDurations(text: string): readonly DurationMatch[] {
-  // Each part of an ISO duration ("25M") is an ANCHOR match too: most texts hold none, and need no search for a "P".
-  if (scanUnits(text, found) && text.indexOf('P') >= 0) {
-    const before = found.length;
-    scanIso(text, found);
-    if (before > 0 && found.length > before) found.sort((a, b) => a.start - b.start);
-  }
+  scanDurationsInto(text, found);
   if (found.length === 0) return NONE;
   const out = found.slice();
   emptied(found);
   return out;
+}
+
+/** scanDurations into the caller's list, which may be reused from piece to piece: `out` starts empty. */
+export function scanDurationsInto(text: string, out: DurationMatch[]): void {
+  // Each part of an ISO duration ("25M") is an ANCHOR match too: most texts hold none, and need no search for a "P".
+  if (scanUnits(text, out) && text.indexOf('P') >= 0) {
+    const before = out.length;
+    scanIso(text, out);
+    if (before > 0 && out.length > before) out.sort((a, b) => a.start - b.start);
+  }
 }
 
 function applyCase(word: string, like: string): string {

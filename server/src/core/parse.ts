@@ -7,7 +7,7 @@ import { readInlineControl } from './inline-control';
 import { readStructure, type Section, type Structure } from './structure';
 import { defaultTemplate, normalizeHeading, type Template } from './template';
 import { LineIndex, markLines } from './text';
-import { scanPiece, type ScanCache } from './scans';
+import { pieceLists, scanPieceInto, type ScanCache } from './scans';
 import { readTimeline } from './timeline-entries';
 import { scanTimestamps, type StampParts } from './timestamps';
 import type { Span } from './types';
@@ -56,7 +56,8 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   const structure = readStructure(index, frontMatter, template);
   const sections = structure.sections;
   const declarations = readDeclarations(index, structure);
-  const scan = options.scans?.scan ?? scanPiece;
+  const lists = pieceLists();
+  const scan = options.scans?.scan ?? ((piece: string, timeField: boolean) => scanPieceInto(piece, timeField, lists));
 
   const stamps: ResolvedStamp[] = [];
   const durations: DurationRef[] = [];
@@ -273,15 +274,12 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
   let floatingMinutes: number | undefined;
   for (const stamp of stamps) {
     const { parts } = stamp;
-    if (parts.zone) {
-      stamp.zone = resolveZone(parts.zone.text);
-      if (stamp.zone) stamp.zoneSource = parts.zone.implied ? 'range' : 'written';
-    }
+    // The zone as written, else the declared one: zoneSource tells them apart from what is set here.
+    if (parts.zone) stamp.zone = resolveZone(parts.zone.text);
     if (!stamp.zone && !stamp.inFrontMatter) {
       const declaration = declarationFor(stamp.line);
       if (declaration) {
         stamp.zone = declaration.zone;
-        stamp.zoneSource = 'declared';
         stamp.declaration = declaration;
       }
     }
@@ -334,12 +332,15 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
   }
 }
 
-/** A stamp whose luxon DateTime is only built when something asks for `instant`: rules compare `epoch`. */
+/**
+ * A stamp whose luxon DateTime is only built when something asks for `instant`: rules compare `epoch`. A parse keeps
+ * thousands, and the garbage collector copies each while the parse runs: what follows from other fields (the zone's
+ * span and source, whether it is in the front matter) is worked out when read. The span is kept: the timeline and the
+ * evidence read most stamps' spans, and a span built per read was more garbage than the spans kept.
+ */
 class ResolvedStamp implements Stamp {
   readonly span: Span;
-  zoneSpan?: Span;
   zone: ResolvedZone | null = null;
-  zoneSource: Stamp['zoneSource'] = 'none';
   declaration?: ZoneDeclaration;
   date: CalendarDate | null = null;
   dateSource: Stamp['dateSource'] = 'none';
@@ -347,15 +348,31 @@ class ResolvedStamp implements Stamp {
   invalid?: string;
   epoch?: number;
   range?: Stamp['range'];
-  readonly inFrontMatter: boolean;
   private cachedInstant?: DateTime;
 
   /** `base`: the offset in the document of the text the stamp was scanned in. */
   constructor(readonly parts: StampParts, readonly line: number, base: number, readonly frontMatterKey: string | undefined) {
     this.span = { start: base + parts.start, end: base + parts.end };
-    if (parts.zone && !parts.zone.implied) this.zoneSpan = { start: base + parts.zone.start, end: base + parts.zone.end };
-    this.inFrontMatter = frontMatterKey !== undefined;
     this.invalid = parts.invalid;
+  }
+
+  get inFrontMatter(): boolean {
+    return this.frontMatterKey !== undefined;
+  }
+
+  /** A zone comes from the stamp's text (its own or its range partner's) unless resolveStamps took a declared one. */
+  get zoneSource(): Stamp['zoneSource'] {
+    if (this.zone === null) return 'none';
+    if (this.declaration) return 'declared';
+    return this.parts.zone?.implied ? 'range' : 'written';
+  }
+
+  /** A written zone's span, read by few rules and for few stamps (a daylight-saving name, a range being swapped). */
+  get zoneSpan(): Span | undefined {
+    const zone = this.parts.zone;
+    if (!zone || zone.implied) return undefined;
+    const base = this.span.start - this.parts.start;
+    return { start: base + zone.start, end: base + zone.end };
   }
 
   get instant(): DateTime | undefined {

@@ -1,6 +1,6 @@
 // What parse reads from one piece of a line (a whole line, or a table cell): its stamps and durations.
-import { scanDurations, type DurationMatch } from './durations';
-import { scanTimestamps, type StampParts, type StampRange } from './timestamps';
+import { emptied, scanDurationsInto, type DurationMatch } from './durations';
+import { scanTimestampsInto, type StampParts, type StampRange } from './timestamps';
 
 export interface PieceScan {
   readonly stamps: readonly StampParts[];
@@ -8,17 +8,49 @@ export interface PieceScan {
   readonly durations: readonly DurationMatch[];
 }
 
-// The two ways a piece is scanned, built once: scanPiece runs on every line.
-const IN_TIME_FIELD = { timeField: true };
-const IN_TEXT = { timeField: false };
-
 // What most lines of prose are: no stamp and no duration.
-const NOTHING: PieceScan = Object.freeze({ stamps: Object.freeze([]), ranges: Object.freeze([]), durations: Object.freeze([]) });
+const NO_STAMPS: readonly StampParts[] = Object.freeze([]);
+const NO_RANGES: readonly StampRange[] = Object.freeze([]);
+const NO_DURATIONS: readonly DurationMatch[] = Object.freeze([]);
+const NOTHING: PieceScan = Object.freeze({ stamps: NO_STAMPS, ranges: NO_RANGES, durations: NO_DURATIONS });
 
+/** Lists that scanPieceInto empties and fills again for each piece. */
+export interface PieceLists {
+  readonly stamps: StampParts[];
+  readonly ranges: StampRange[];
+  readonly durations: DurationMatch[];
+}
+
+export function pieceLists(): PieceLists {
+  return { stamps: [], ranges: [], durations: [] };
+}
+
+/**
+ * scanPiece's result in `lists`, for a reader done with it before the next piece: parse takes each piece's stamps and
+ * durations before it scans the next, and lists and a result per piece were most of what its scans allocated.
+ */
+export function scanPieceInto(text: string, timeField: boolean, lists: PieceLists): PieceScan {
+  scanTimestampsInto(text, timeField, emptied(lists.stamps), emptied(lists.ranges));
+  scanDurationsInto(text, emptied(lists.durations));
+  return lists;
+}
+
+// scanPiece's lists, emptied once copied: between calls they keep nothing of a text alive.
+const COPIED = pieceLists();
+
+/** A piece's stamps, ranges and durations, in lists of its own. */
 export function scanPiece(text: string, timeField: boolean): PieceScan {
-  const { stamps, ranges } = scanTimestamps(text, timeField ? IN_TIME_FIELD : IN_TEXT);
-  const durations = scanDurations(text);
-  return stamps.length === 0 && durations.length === 0 ? NOTHING : { stamps, ranges, durations };
+  scanPieceInto(text, timeField, COPIED);
+  const { stamps, ranges, durations } = COPIED;
+  const scan = stamps.length === 0 && durations.length === 0 ? NOTHING : {
+    stamps: stamps.length === 0 ? NO_STAMPS : stamps.slice(),
+    ranges: ranges.length === 0 ? NO_RANGES : ranges.slice(),
+    durations: durations.length === 0 ? NO_DURATIONS : durations.slice(),
+  };
+  emptied(stamps);
+  emptied(ranges);
+  emptied(durations);
+  return scan;
 }
 
 /**

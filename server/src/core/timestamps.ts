@@ -689,19 +689,41 @@ function build(text: string, start: number, end: number, date: DateRead | undefi
     const real = weekdayOf(date.year, date.month, date.day);
     if (real !== weekday.day) wrongDay = `${text.slice(date.start, date.end)} was a ${WEEKDAY_NAMES[real - 1]}, not a ${WEEKDAY_NAMES[weekday.day - 1]}`;
   }
-  // Every key from the start, absent parts undefined: stamps then share one shape, which keeps reading them fast.
-  return {
+  return new ScannedStamp(
+    text,
     start,
     end,
-    text: text.slice(start, end),
-    date: date && (date.year === undefined ? { month: date.month, day: date.day } : calendarDate(date.year, date.month, date.day)),
-    weekday: weekday?.day,
-    time: time?.time,
-    zone: zone?.zone,
-    precision: time ? time.precision : 'day',
-    invalid: date?.invalid ?? wrongDay ?? time?.invalid,
-    style: stampStyle(pattern, zone ? zone.kind : 'none', zone?.gap ?? '', sep === 'T'),
-  };
+    date && (date.year === undefined ? { month: date.month, day: date.day } : calendarDate(date.year, date.month, date.day)),
+    weekday?.day,
+    time?.time,
+    zone?.zone,
+    time ? time.precision : 'day',
+    date?.invalid ?? wrongDay ?? time?.invalid,
+    stampStyle(pattern, zone ? zone.kind : 'none', zone?.gap ?? '', sep === 'T'),
+  );
+}
+
+/**
+ * Every key set from the start, absent parts undefined: stamps then share one shape, which keeps reading them fast.
+ * `text` is cut from the scanned text when read: a parse keeps thousands of stamps, and only messages read it.
+ */
+class ScannedStamp implements StampParts {
+  constructor(
+    private readonly scanned: string,
+    public start: number,
+    public end: number,
+    public date: StampParts['date'],
+    public weekday: number | undefined,
+    public time: StampParts['time'],
+    public zone: StampZone | undefined,
+    public precision: StampParts['precision'],
+    public invalid: string | undefined,
+    public style: Readonly<StampStyle>,
+  ) {}
+
+  get text(): string {
+    return this.scanned.slice(this.start, this.end);
+  }
 }
 
 // Parts are never mutated, so stamps share equal dates, times, zones and styles: a long timeline has thousands of
@@ -932,15 +954,24 @@ const NO_TIMESTAMPS: TimestampScan = Object.freeze({ stamps: NO_STAMPS, ranges: 
 const NO_OPTIONS: ScanOptions = Object.freeze({});
 
 export function scanTimestamps(text: string, options: ScanOptions = NO_OPTIONS): TimestampScan {
+  const stamps: StampParts[] = [];
+  const ranges: StampRange[] = [];
+  scanTimestampsInto(text, options.timeField === true, stamps, ranges);
+  return stamps.length === 0 ? NO_TIMESTAMPS : { stamps, ranges: ranges.length === 0 ? NO_RANGES : ranges };
+}
+
+/**
+ * scanTimestamps into the caller's lists, which may be reused from piece to piece: `stamps` and `ranges` start empty.
+ * Parse scans every line, and a list and a result per piece with a stamp were most of what its scans allocated.
+ */
+export function scanTimestampsInto(text: string, timeField: boolean, stamps: StampParts[], ranges: StampRange[]): void {
   // No test for a digit first, though every stamp holds one: CANDIDATE passes over a line without one about as fast,
   // and a second regex call on every piece cost more than it saved.
-  let stamps: StampParts[] | undefined;
-  let ranges: StampRange[] | undefined;
   // Found only where a stamp may be inside one: most pieces have no stamp or no URL.
   let urls: number[] | undefined;
   let u = 0;
   // In a field or cell only a leading bare number is a time: "November 2017" is a year.
-  const leading = options.timeField === true ? text.search(LETTER_OR_DIGIT) : -1;
+  const leading = timeField ? text.search(LETTER_OR_DIGIT) : -1;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -961,19 +992,16 @@ export function scanTimestamps(text: string, options: ScanOptions = NO_OPTIONS):
         continue;
       }
     }
-    // Most lines have one stamp: an array literal holds just that one, where a push would make room for 17.
-    if (stamps) stamps.push(found);
-    else stamps = [found];
+    stamps.push(found);
     i = found.end;
     const second = rangeFrom(text, found);
     if (second) {
       link(found, second);
       stamps.push(second);
-      (ranges ??= []).push({ from: stamps.length - 2, to: stamps.length - 1 });
+      ranges.push({ from: stamps.length - 2, to: stamps.length - 1 });
       i = second.end;
     }
   }
-  return stamps ? { stamps, ranges: ranges ?? NO_RANGES } : NO_TIMESTAMPS;
 }
 
 export type StampValue = { year: number; month: number; day: number; hour: number; minute: number; second: number };
