@@ -140,25 +140,26 @@ function isUsable(stamp: Stamp | undefined): stamp is Stamp {
   return !!stamp && stamp.epoch !== undefined && !!stamp.parts.time;
 }
 
+/** Whether a stamp outside the front matter can mark a milestone. */
+function isBodyUsable(stamp: Stamp): boolean {
+  return !stamp.inFrontMatter && isUsable(stamp);
+}
+
 export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
   const evidence: MilestoneEvidence[] = [];
-  // One pass over the stamps (a long document has thousands): those of the front matter, and each line's first
-  // usable stamp outside it. Parse lists stamps in line order, so a line's first is the one after another line's.
+  // The stamps that can mark a milestone: those of the front matter, and each line's first usable stamp outside it.
+  // Parse lists stamps in line order: a line's first is found by walking them, without a list of firsts (a long
+  // document has thousands).
+  const stamps = doc.stamps;
   const frontMatter: Stamp[] = [];
   let hasStartKey = false;
-  const firsts: Stamp[] = [];
   // Indexed loops over the long lists: for-of allocates a result per element until V8 has optimised the loop, and these
   // run once per parse.
-  for (let i = 0; i < doc.stamps.length; i++) {
-    const stamp = doc.stamps[i];
-    if (stamp.inFrontMatter) {
-      const key = stamp.frontMatterKey;
-      if (!key) continue;
-      frontMatter.push(stamp);
-      if (key !== 'date' && FRONT_MATTER_KEYS[key.toLowerCase()] === 'start') hasStartKey = true;
-    } else if ((firsts.length === 0 || firsts[firsts.length - 1].line !== stamp.line) && isUsable(stamp)) {
-      firsts.push(stamp);
-    }
+  for (let i = 0; i < stamps.length; i++) {
+    const key = stamps[i].inFrontMatter ? stamps[i].frontMatterKey : undefined;
+    if (!key) continue;
+    frontMatter.push(stamps[i]);
+    if (key !== 'date' && FRONT_MATTER_KEYS[key.toLowerCase()] === 'start') hasStartKey = true;
   }
   for (const stamp of frontMatter) {
     if (!isUsable(stamp)) continue;
@@ -167,19 +168,24 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     if (!kind || (key === 'date' && hasStartKey)) continue;
     evidence.push({ kind, stamp, source: `front matter ${stamp.frontMatterKey}`, strength: key === 'date' ? STRENGTH.field : STRENGTH.frontMatter });
   }
-  // Fields are in line order too: one walk along the firsts finds each field's line.
+  // Fields are in line order too: one walk along the stamps finds each field's line.
   let next = 0;
   for (const field of doc.structure.fields) {
-    while (next < firsts.length && firsts[next].line < field.line) next++;
-    const stamp = next < firsts.length && firsts[next].line === field.line ? firsts[next] : undefined;
+    while (next < stamps.length && stamps[next].line < field.line) next++;
+    let first = next;
+    while (first < stamps.length && stamps[first].line === field.line && !isBodyUsable(stamps[first])) first++;
+    const stamp = first < stamps.length && stamps[first].line === field.line ? stamps[first] : undefined;
     if (!stamp || stamp.span.start < field.valueSpan.start) continue;
     const kind = labelKind(field.key);
     if (kind) evidence.push({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
   }
   const withEvidence = new Set(evidence.map((item) => item.stamp));
-  for (let i = 0; i < firsts.length; i++) {
-    const stamp = firsts[i];
+  let firstLine = -1;
+  for (let i = 0; i < stamps.length; i++) {
+    const stamp = stamps[i];
     const line = stamp.line;
+    if (line === firstLine || !isBodyUsable(stamp)) continue;
+    firstLine = line;
     // A label of three letters or more ends with a blank right before the stamp: most stamped lines are ruled out by
     // those few characters.
     const lineStart = doc.index.lineStarts[line];

@@ -43,7 +43,6 @@ export interface Structure {
 }
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(\S.*)$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // A whole line in bold, optionally ending with a colon: `**Timeline:**`, `__Summary__:`.
 // (Blanks, then a colon with its own blanks: `[ \t]*:?[ \t]*$` backtracked quadratically on a run of blanks.)
 const BOLD_HEADING = /^ {0,3}(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*(?::[ \t]*)?$/;
@@ -88,11 +87,28 @@ function withoutClosingHashes(title: string): string {
  * start (-1 past the end): their regexes run only on lines whose mark can start them.
  */
 function blockMark(text: string): number {
+  const i = blockMarkAt(text);
   // Never read past the end: the NaN charCodeAt returns there makes V8 drop the code it compiled for this.
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** Where the block mark is: after at most three leading spaces. */
+function blockMarkAt(text: string): number {
   const limit = Math.min(3, text.length);
   let i = 0;
   while (i < limit && text.charCodeAt(i) === 32) i++;
-  return i < text.length ? text.charCodeAt(i) : -1;
+  return i;
+}
+
+/**
+ * The length of the run of `mark`, the line's block mark, that starts at it. By hand: the fence regex,
+ * `^ {0,3}(`{3,}|~{3,})`, allocated a match and its strings on every fence line.
+ */
+function markRun(text: string, mark: number): number {
+  const start = blockMarkAt(text);
+  let end = start;
+  while (end < text.length && text.charCodeAt(end) === mark) end++;
+  return end - start;
 }
 
 /**
@@ -160,16 +176,22 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   for (let line = 0; line < lineCount; line++) marks[line] = blockMark(index.lineText(line));
   const skipped = new Array<boolean>(lineCount).fill(false);
   if (frontMatter) for (let line = 0; line <= frontMatter.endLine; line++) skipped[line] = true;
-  let fence: string | null = null;
+  // The open fence's mark and length; 0 while none is open.
+  let fenceMark = 0;
+  let fenceLength = 0;
   for (let line = 0; line < lineCount; line++) {
-    if (skipped[line] && fence === null) continue;
-    const match = marks[line] === 96 || marks[line] === 126 ? FENCE.exec(index.lineText(line)) : null;
-    if (fence !== null) {
+    if (skipped[line] && fenceLength === 0) continue;
+    const text = index.lineText(line);
+    const mark = marks[line];
+    // A run of three backticks or tildes or more opens a fence; a run of its mark as long, then only blanks, closes it.
+    const run = mark === 96 || mark === 126 ? markRun(text, mark) : 0;
+    if (fenceLength !== 0) {
       skipped[line] = true;
-      if (match && match[1][0] === fence[0] && match[1].length >= fence.length && isBlank(index.lineText(line).slice(match[0].length))) fence = null;
-    } else if (match) {
+      if (mark === fenceMark && run >= fenceLength && isBlank(text.slice(blockMarkAt(text) + run))) fenceLength = 0;
+    } else if (run >= 3) {
       skipped[line] = true;
-      fence = match[1];
+      fenceMark = mark;
+      fenceLength = run;
     }
   }
 
@@ -268,7 +290,7 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     });
   }
 
-  return { skipped, sections, fields, cells, rows, unclosedFence: fence !== null };
+  return { skipped, sections, fields, cells, rows, unclosedFence: fenceLength !== 0 };
 }
 
 function isSeparatorRow(text: string, cells: readonly Span[]): boolean {

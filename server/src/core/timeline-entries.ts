@@ -28,26 +28,6 @@ const LEADING_MARKS = /[\s*_\]):|\u2014\u2013-]*/y;
 const EMPHASIS = /[*_]{2,}/g;
 
 export function readTimeline(index: LineIndex, structure: Structure, timelineSections: Section[], stamps: Stamp[]): TimelineEntry[] {
-  // Parse lists stamps in line order, and lines are mostly asked in order: a walk along the stamps that steps back when
-  // asked for an earlier line, without an array by line.
-  let next = 0;
-  /** The stamp that may start an entry on the line: its first with a time that does not end a range. */
-  const firstStamp = (line: number): Stamp | undefined => {
-    while (next > 0 && stamps[next - 1].line >= line) next--;
-    while (next < stamps.length && stamps[next].line < line) next++;
-    for (let i = next; i < stamps.length && stamps[i].line === line; i++) {
-      const stamp = stamps[i];
-      if (!stamp.inFrontMatter && stamp.range?.role !== 'to' && stamp.parts.time) return stamp;
-    }
-    return undefined;
-  };
-  const leads = (line: number): Stamp | undefined => {
-    const stamp = firstStamp(line);
-    if (!stamp) return undefined;
-    const start = index.lineStarts[line];
-    return isPlainLead(index.text, start, stamp.span.start) || LEADING.test(index.text.slice(start, stamp.span.start)) ? stamp : undefined;
-  };
-
   // A Timeline section inside another ("# Key events" then "## Key events") is read once, as part of the outer one:
   // read twice, its entries were listed twice and the sort fix edited each block twice.
   const ranges: { start: number; end: number }[] = [];
@@ -64,21 +44,31 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   const entries: TimelineEntry[] = [];
   // One array for all ranges: a document can hold thousands of Timeline sections.
   const markup = new Uint8Array(index.lineCount);
+  // Parse lists stamps in line order, and the ranges are in line order: one walk along the stamps finds the lines of
+  // each range that hold one, without visiting every line or an array by line.
+  let next = 0;
   for (const range of ranges) {
-    // The stamps that start entries; each is on its own line.
-    const found: Stamp[] = [];
-    for (let line = range.start; line < range.end; line++) {
-      if (structure.skipped[line]) continue;
-      const stamp = leads(line);
-      if (stamp && !(line + 1 < index.lineCount && isPageAge(index.lineText(line + 1)))) found.push(stamp);
+    // The stamps that start entries, the first `found` of entryStamps; each is on its own line.
+    let found = 0;
+    while (next < stamps.length && stamps[next].line < range.start) next++;
+    let lastLine = -1;
+    for (; next < stamps.length && stamps[next].line < range.end; next++) {
+      const stamp = stamps[next];
+      const line = stamp.line;
+      // Only a line's first stamp with a time that does not end a range may start an entry.
+      if (line === lastLine || stamp.inFrontMatter || stamp.range?.role === 'to' || !stamp.parts.time) continue;
+      lastLine = line;
+      if (!structure.skipped[line] && leads(index, stamp) && !(line + 1 < index.lineCount && isPageAge(index.lineText(line + 1)))) {
+        entryStamps[found++] = stamp;
+      }
     }
     // Outside a Timeline section a single stamped line is prose, not a timeline.
-    if (!timelineSections.length && found.length < 2) continue;
+    if (!timelineSections.length && found < 2) continue;
     markLines(index, markup, range.start, range.end, MARKUP_CHARACTERS);
-    for (let i = 0; i < found.length; i++) {
-      const stamp = found[i];
+    for (let i = 0; i < found; i++) {
+      const stamp = entryStamps[i];
       const line = stamp.line;
-      const limit = i + 1 < found.length ? found[i + 1].line : range.end;
+      const limit = i + 1 < found ? entryStamps[i + 1].line : range.end;
       const lineText = index.lineText(line);
       // Where the entry's text starts on its line: after the stamp, or after the range it opens.
       const textStart = (stamp.range?.role === 'from' && stamp.range.partner.line === line ? stamp.range.partner.span.end : stamp.span.end) - index.lineStarts[line];
@@ -115,12 +105,23 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   return entries;
 }
 
+// Each range's entry stamps are collected here: a list grown by push for each range was a sixth of what readTimeline
+// allocated. Written by index and never shortened, it keeps its room between parses (and the last document's stamps
+// until the next one).
+const entryStamps: Stamp[] = [];
+
 /** Where the first status-page update above a trailer stamp begins: its status line, else its paragraph. */
 function updateStart(index: LineIndex, from: number, line: number): number {
   for (let up = line - 1; up >= from; up--) if (STATUS_LINE.test(index.lineText(up))) return up;
   let start = line;
   while (start > from && !isBlank(index.lineText(start - 1))) start--;
   return start;
+}
+
+/** Whether what stands before the stamp on its line may lead an entry. */
+function leads(index: LineIndex, stamp: Stamp): boolean {
+  const start = index.lineStarts[stamp.line];
+  return isPlainLead(index.text, start, stamp.span.start) || LEADING.test(index.text.slice(start, stamp.span.start));
 }
 
 /**

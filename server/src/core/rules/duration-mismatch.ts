@@ -17,36 +17,58 @@ function hasMarker(items: readonly MilestoneEvidence[]): boolean {
 }
 
 /**
- * The stamps of `items` (of its markers only, if `markersOnly`) onto `stamps`. Stamp lists are only pushed to: arrays
- * from map, filter or `[]` differ in elements kind, and code optimised for one is dropped when another comes.
+ * Where the stamps an interval may start or end at go: into a list of stamps where a message needs them, or straight
+ * into a reading's instants, without a list of thousands of stamps per reading.
  */
-function pushStamps(items: readonly MilestoneEvidence[], markersOnly: boolean, stamps: Stamp[]): void {
-  for (const item of items) if (!markersOnly || item.strength === STRENGTH.marker) stamps.push(item.stamp);
+type StampSink = (stamp: Stamp) => void;
+
+/** Whether `item` counts when only markers do, if `markersOnly`. */
+function counts(item: MilestoneEvidence, markersOnly: boolean): boolean {
+  return !markersOnly || item.strength === STRENGTH.marker;
+}
+
+/** The stamps of `items` (of its markers only, if `markersOnly`) into `take`. */
+function takeStamps(items: readonly MilestoneEvidence[], markersOnly: boolean, take: StampSink): void {
+  // Indexed loops over the evidence and the timeline (thousands of items): this runs a few times per lint, too few for
+  // V8 to optimise away the result object for-of allocates per element.
+  for (let i = 0; i < items.length; i++) if (counts(items[i], markersOnly)) take(items[i].stamp);
 }
 
 /** Every stamp the impact may have started at: all evidence for the start unless markers fix it, and the chosen start. */
-function startStamps(doc: Postmortem, list: EvidenceList): Stamp[] {
+function startStamps(doc: Postmortem, list: EvidenceList, take: StampSink): void {
   const starts = list(doc, 'start');
-  const stamps: Stamp[] = [];
-  pushStamps(starts, hasMarker(starts), stamps);
-  const chosen = chooseMilestones(doc).start;
-  if (chosen && !stamps.includes(chosen.stamp)) stamps.push(chosen.stamp);
-  return stamps;
+  const markersOnly = hasMarker(starts);
+  takeStamps(starts, markersOnly, take);
+  const chosen = chooseMilestones(doc).start?.stamp;
+  if (chosen && !starts.some((item) => item.stamp === chosen && counts(item, markersOnly))) take(chosen);
 }
 
 /** Every stamp a claim of `kind` may end at: all evidence for its ends, unless markers fix the impact window. */
-function endStamps(doc: Postmortem, kind: ClaimKind, list: EvidenceList): Stamp[] {
+function endStamps(doc: Postmortem, kind: ClaimKind, list: EvidenceList, take: StampSink): void {
   const ends = CLAIM_ENDS[kind];
   const marked = kind === 'impact' && ends.some((end) => hasMarker(list(doc, end)));
-  const stamps: Stamp[] = [];
-  for (const end of ends) pushStamps(list(doc, end), marked, stamps);
+  for (const end of ends) takeStamps(list(doc, end), marked, take);
   if (kind !== 'detect' && !marked) {
     // The timeline's latest entry in time, not in the text: moving an entry (timeline-order's fix) must not change
     // what a stated duration is checked against, or fix-all needs another pass.
-    let last: (typeof doc.timeline)[number] | undefined;
-    for (const entry of doc.timeline) if (entry.stamp.epoch !== undefined && (!last || entry.stamp.epoch >= last.stamp.epoch!)) last = entry;
-    if (last) stamps.push(last.stamp);
+    let last: Stamp | undefined;
+    for (let i = 0; i < doc.timeline.length; i++) {
+      const stamp = doc.timeline[i].stamp;
+      if (stamp.epoch !== undefined && (!last || stamp.epoch >= last.epoch!)) last = stamp;
+    }
+    if (last) take(last);
   }
+}
+
+/**
+ * The stamps `collect` gives, in its order. Stamp lists are only pushed to: arrays from map, filter or `[]` differ in
+ * elements kind, and code optimised for one is dropped when another comes.
+ */
+function stampList(collect: (take: StampSink) => void): Stamp[] {
+  const stamps: Stamp[] = [];
+  collect((stamp) => {
+    stamps.push(stamp);
+  });
   return stamps;
 }
 
@@ -80,13 +102,16 @@ export const durationMismatch: Rule = {
           // otherwise fix-all would swap it in one pass and only then find the claim wrong, in a third.
           const inverted = ownWindow.from.epoch !== undefined && ownWindow.to.epoch !== undefined && ownWindow.to.epoch < ownWindow.from.epoch;
           const [from, to] = inverted ? [ownWindow.to, ownWindow.from] : [ownWindow.from, ownWindow.to];
-          reading = { starts: instants([from]), ends: instants([to]), stamps: () => ({ starts: [from], ends: [to] }) };
+          reading = { starts: instants((take) => take(from)), ends: instants((take) => take(to)), stamps: () => ({ starts: [from], ends: [to] }) };
         } else {
           const kind = claim.kind;
           reading = {
-            starts: (startTimes ??= instants(startStamps(doc, evidenceFor))),
-            ends: instants(endStamps(doc, kind, evidenceFor)),
-            stamps: () => ({ starts: startStamps(doc, candidates), ends: endStamps(doc, kind, candidates) }),
+            starts: (startTimes ??= instants((take) => startStamps(doc, evidenceFor, take))),
+            ends: instants((take) => endStamps(doc, kind, evidenceFor, take)),
+            stamps: () => ({
+              starts: stampList((take) => startStamps(doc, candidates, take)),
+              ends: stampList((take) => endStamps(doc, kind, candidates, take)),
+            }),
           };
           byKind.set(kind, reading);
         }
@@ -132,11 +157,14 @@ interface Readings {
   primary?: { from: Stamp; to: Stamp } | null;
 }
 
-/** The distinct instants of the stamps that have one, ascending. */
-function instants(stamps: Stamp[]): number[] {
+/** The distinct instants of the stamps `collect` gives that have one, ascending. */
+function instants(collect: (take: StampSink) => void): number[] {
   const times: number[] = [];
-  for (const stamp of stamps) if (stamp.epoch !== undefined) times.push(stamp.epoch);
-  // Evidence comes in runs sorted by time, which the array sort merges.
+  collect((stamp) => {
+    if (stamp.epoch !== undefined) times.push(stamp.epoch);
+  });
+  // Evidence comes in runs sorted by time, which the array sort merges (a Float64Array's sort, which boxes nothing,
+  // does not, and took longer than the boxing costs).
   times.sort((a, b) => a - b);
   let distinct = 0;
   for (let i = 0; i < times.length; i++) if (distinct === 0 || times[i] !== times[distinct - 1]) times[distinct++] = times[i];
@@ -147,7 +175,8 @@ function instants(stamps: Stamp[]): number[] {
 /** Whether some end minus some start, not negative, lies in [lo, hi]: both lists ascending, one pass over each. */
 function anyGapWithin(startTimes: number[], endTimes: number[], lo: number, hi: number): boolean {
   let j = 0;
-  for (const start of startTimes) {
+  for (let i = 0; i < startTimes.length; i++) {
+    const start = startTimes[i];
     const from = Math.max(start, start + lo);
     while (j < endTimes.length && endTimes[j] < from) j++;
     if (j === endTimes.length) return false;
