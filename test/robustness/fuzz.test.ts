@@ -29,36 +29,77 @@ interface Edit {
   end: number;
   newText: string;
   order: number;
+  /** A span the edit's fix moves out of this edit's range, with the other fixes' edits carried along with it. */
+  moved?: Moved;
+  /** The span whose copy this edit writes. */
+  copy?: Moved;
+}
+
+interface Moved {
+  start: number;
+  end: number;
+  carried: Edit[];
 }
 
 /**
  * An independent fix-all, the way DESIGN.md describes it: the first preferred fix of each finding, in order, unless
  * one of its edits overlaps an edit already taken (insertions at the same point do not overlap; an insertion inside
- * a replaced range does). The result changes the text only inside the taken edits' ranges, by construction.
+ * a replaced range does). A fix's moves (`Fix.moves`) are the exception: an edit inside a span a fix moves goes with
+ * the copy. The result changes the text only inside the taken edits' ranges, by construction.
  */
 function referenceFixAll(text: string, findings: readonly Finding[]): { text: string; applied: number } {
   const lines = new Lines(text);
-  const taken: Edit[] = [];
+  let taken: Edit[] = [];
+  let order = 0;
   let applied = 0;
+  const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  const inside = (inner: { start: number; end: number }, outer: { start: number; end: number }) => outer.start <= inner.start && inner.end <= outer.end;
+  const plain = (edit: Edit) => !edit.moved && !edit.copy;
   for (const finding of findings) {
     const fix = finding.fixes.find((candidate) => candidate.isPreferred);
     if (!fix) continue;
-    const edits = fix.edits.map((edit) => ({ ...checkRange(lines, edit.range, `${finding.rule} fix`), newText: edit.newText }));
-    const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+    const edits: Edit[] = fix.edits.map((edit) => ({ ...checkRange(lines, edit.range, `${finding.rule} fix`), newText: edit.newText, order: 0 }));
     const own = edits.some((edit, i) => edits.some((other, j) => i !== j && overlap(edit, other)));
     assert.ok(!own, `${finding.rule}: a fix whose own edits overlap (${JSON.stringify(fix)})`);
-    if (edits.some((edit) => taken.some((other) => overlap(edit, other)))) continue;
-    for (const edit of edits) taken.push({ ...edit, order: taken.length });
+    for (const move of fix.moves ?? []) {
+      const from = checkRange(lines, move.from, `${finding.rule} move`);
+      const copy = edits[move.edit];
+      const remover = edits.find((edit) => edit !== copy && inside(from, edit));
+      assert.ok(copy && copy.newText.startsWith(text.slice(from.start, from.end)) && remover && !remover.moved && !copy.copy, `${finding.rule}: a move that does not move (${JSON.stringify(fix)})`);
+      remover.moved = copy.copy = { ...from, carried: [] };
+    }
+    // Each taken edit an edit overlaps must go with a span one of them moves.
+    const fits = (edit: Edit, other: Edit) => !overlap(edit, other)
+      || (plain(other) && !!edit.moved && inside(other, edit.moved))
+      || (plain(edit) && !!other.moved && inside(edit, other.moved) && !other.moved.carried.some((carried) => overlap(edit, carried)));
+    if (!edits.every((edit) => taken.every((other) => fits(edit, other)))) continue;
+    for (const edit of edits) {
+      edit.order = order++;
+      const carrier = taken.find((other) => overlap(edit, other) && other.moved && inside(edit, other.moved));
+      if (carrier) {
+        carrier.moved!.carried.push(edit);
+        continue;
+      }
+      if (edit.moved) {
+        const moved = edit.moved;
+        moved.carried.push(...taken.filter((other) => overlap(edit, other)));
+        taken = taken.filter((other) => !overlap(edit, other));
+      }
+      taken.push(edit);
+    }
     applied++;
   }
-  taken.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
-  let result = '';
-  let at = 0;
-  for (const edit of taken) {
-    result += text.slice(at, edit.start) + edit.newText;
-    at = edit.end;
-  }
-  return { text: result + text.slice(at), applied };
+  const write = (source: string, offset: number, edits: Edit[]) => {
+    edits.sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+    let result = '';
+    let at = 0;
+    for (const edit of edits) {
+      result += source.slice(at, edit.start - offset) + (edit.copy ? write(edit.newText, edit.copy.start, edit.copy.carried) : edit.newText);
+      at = edit.end - offset;
+    }
+    return result + source.slice(at);
+  };
+  return { text: write(text, 0, taken), applied };
 }
 
 /** What parse found, as plain data: stamps, sections, timeline, evidence, claims (no luxon objects, no cycles). */

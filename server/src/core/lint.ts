@@ -4,7 +4,7 @@ import { parse } from './parse';
 import { rules, type Rule, type RuleContext } from './rules';
 import type { FixDraft } from './rules/rule';
 import type { Template } from './template';
-import type { Finding, Severity, SeveritySetting } from './types';
+import type { Finding, Fix, Severity, SeveritySetting } from './types';
 
 export interface LintOptions {
   template?: Template;
@@ -43,7 +43,11 @@ export function lintDocument(doc: Postmortem, options: LintOptions = {}): Findin
         const toEdit = (edit: FixDraft['edits'][number]) => ({ range: edit.start === report.span.start && edit.end === report.span.end ? range : doc.index.rangeOf(edit), newText: edit.newText });
         const drafts = report.fixes ?? NO_FIXES;
         // Filtered only when a fix has no edit: map allocates its array at its size.
-        const fixes = (drafts.every(hasEdits) ? drafts : drafts.filter(hasEdits)).map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred ?? true, edits: fix.edits.map(toEdit) }));
+        const fixes = (drafts.every(hasEdits) ? drafts : drafts.filter(hasEdits)).map((fix) => {
+          const converted: Fix = { title: fix.title, isPreferred: fix.isPreferred ?? true, edits: fix.edits.map(toEdit) };
+          if (fix.moves) converted.moves = fix.moves.map(({ edit, from }) => ({ edit, from: doc.index.rangeOf(from) }));
+          return converted;
+        });
         found.push({ id: rule.id, rule: rule.name, severity, message: report.message, range, fixes });
       }, context);
     } catch (error) {

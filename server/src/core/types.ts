@@ -22,6 +22,17 @@ export interface Fix {
   edits: TextEdit[];
   /** Fix-all (`--fix`, `source.fixAll.postmortem`) applies it; false where the user must choose (which zone to append). */
   isPreferred: boolean;
+  /** The edits that move text (a sort, a move), for fix-all: the edits alone still write the moved text as it stands. */
+  moves?: FixMove[];
+}
+
+/**
+ * `edits[edit]` writes a copy of the text in `from` (its newText begins with it), and another edit of the fix removes
+ * that text. Fix-all applies another fix's edit inside `from` to the copy, in the same pass, instead of letting it clash.
+ */
+export interface FixMove {
+  edit: number;
+  from: Range;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

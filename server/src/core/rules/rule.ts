@@ -16,6 +16,8 @@ export interface FixDraft {
   edits: { start: number; end: number; newText: string }[];
   /** Defaults to true. */
   isPreferred?: boolean;
+  /** As Fix's moves, in offsets. */
+  moves?: { edit: number; from: Span }[];
 }
 
 /**

@@ -46,18 +46,101 @@ function lineBreak(doc: Postmortem): string {
   return doc.text.includes('\r\n') ? '\r\n' : doc.text.includes('\n') || !doc.text.includes('\r') ? '\n' : '\r';
 }
 
-/** Writes the entries' blocks back in the order given, each into the slot of the block it replaces. */
-function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[], title: string): FixDraft {
+/**
+ * The kind of slot each entry stands in: 1 for a table row, 0 for other lines. A reorder writes each entry into a slot
+ * of its own kind: a row written above its table's header, or a list item written between rows, would break the
+ * table. Undefined when the entries are all of one kind.
+ */
+function slotKinds(doc: Postmortem, entries: TimelineEntry[]): Uint8Array | undefined {
+  const { rows } = doc.structure;
+  const kinds = new Uint8Array(entries.length);
+  for (let i = 0; i < entries.length; i++) kinds[i] = !entries[i].trailer && rows[entries[i].line] ? 1 : 0;
+  for (let i = 1; i < kinds.length; i++) if (kinds[i] !== kinds[0]) return kinds;
+  return undefined;
+}
+
+/**
+ * Whether writing the entries in `target` order (indices into `entries`) would put an entry into a slot of another
+ * kind: a reorder keeping the kinds' slots then sorts each kind only, the list stays out of order, and fix-all leaves it.
+ */
+function crossesKinds(target: readonly number[], kinds: Uint8Array | undefined): boolean {
+  if (!kinds) return false;
+  for (let i = 0; i < target.length; i++) if (kinds[target[i]] !== kinds[i]) return true;
+  return false;
+}
+
+/**
+ * The entries as a reorder writes them back, slot by slot: `target` (indices into `entries`, the order they should
+ * stand in), each entry into the next slot of its own kind; the entries of each kind stand in the order of `target`.
+ */
+function inSlotsOfTheirKind(entries: TimelineEntry[], target: readonly number[], kinds: Uint8Array | undefined): TimelineEntry[] {
+  const placed = new Int32Array(entries.length);
+  if (kinds) {
+    // Each kind's slots in document order, and the next one of each kind to fill.
+    const slots: number[][] = [[], []];
+    for (let i = 0; i < kinds.length; i++) slots[kinds[i]].push(i);
+    const next = [0, 0];
+    for (let i = 0; i < target.length; i++) placed[slots[kinds[target[i]]][next[kinds[target[i]]]++]] = target[i];
+  } else {
+    for (let i = 0; i < target.length; i++) placed[i] = target[i];
+  }
+  // Pushed, not mapped: see findOutOfOrder.
+  const written: TimelineEntry[] = [];
+  for (let i = 0; i < placed.length; i++) written.push(entries[placed[i]]);
+  return written;
+}
+
+/**
+ * Whether fix-all may carry other fixes' edits along with the blocks that writing the entries in `order` takes away
+ * (Fix.moves), where `movable` allows that order and `moving` are the entries whose blocks move: when every entry
+ * writes its date, or when the stamps, dated from context, read their days in the new order whether or not each is
+ * converted to UTC. An edit written for a stamp's old place (a conversion to "01:00UTC", rolling over from "11PM"
+ * above its new place) could otherwise read another day.
+ */
+function carriesEdits(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[], moving: ReadonlySet<TimelineEntry>): boolean {
+  return entries.every((entry) => entry.stamp.dateSource === 'written') || !readsOtherDay(doc, entries, order, moving);
+}
+
+/** The entries that writing them back in `order` puts into another slot. */
+function reordered(entries: TimelineEntry[], order: TimelineEntry[]): Set<TimelineEntry> {
+  const moving = new Set<TimelineEntry>();
+  for (let i = 0; i < entries.length; i++) if (order[i] !== entries[i]) moving.add(order[i]);
+  return moving;
+}
+
+/**
+ * Writes the entries' blocks back in the order given, each into the slot of the block it replaces; with `moves`, it
+ * names the blocks it takes away.
+ */
+function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[], title: string, moves: boolean): FixDraft {
   const text = doc.text;
   const edits: FixDraft['edits'] = [];
+  const written: (string | undefined)[] = [];
+  for (let i = 0; i < slots.length; i++) written.push(rewrittenLines(doc, slots[i], order[i]));
   for (let i = 0; i < slots.length; i++) {
-    const lines = rewrittenLines(doc, slots[i], order[i]);
+    const lines = written[i];
     if (lines === undefined) continue;
     const target = blockSpan(doc, slots[i]);
     // The source's lines, and the target's line breaks after them.
     edits.push({ start: target.start, end: target.end, newText: lines + text.slice(contentEnd(text, target), target.end) });
   }
-  return { title, edits };
+  if (!moves) return { title, edits };
+  // A block moves when the fix rewrites the slot it stands in; a copy of lines left in place (into a slot that read
+  // as those lines) is no move.
+  const slotOf = new Map<TimelineEntry, number>();
+  for (let i = 0; i < slots.length; i++) slotOf.set(slots[i], i);
+  const moved: NonNullable<FixDraft['moves']> = [];
+  let edit = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const lines = written[i];
+    if (lines === undefined) continue;
+    if (written[slotOf.get(order[i])!] !== undefined) {
+      const start = doc.index.lineStarts[order[i].block.start];
+      moved.push({ edit, from: { start, end: start + lines.length } });
+    }
+    edit++;
+  }
+  return { title, edits, moves: moved };
 }
 
 /**
@@ -156,17 +239,33 @@ function movable(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry
     && !datedFromAnotherEntry(doc, entries) && !readsOtherDay(doc, entries, order);
 }
 
+/** The stamp's time of day in UTC, in minutes. */
+function utcMinutes(stamp: Stamp): number | undefined {
+  return stamp.epoch === undefined || !stamp.parts.time ? undefined : ((Math.floor(stamp.epoch / 60_000) % 1440) + 1440) % 1440;
+}
+
+/** Whether the stamp's instant falls on its own date in UTC too: converted, it then writes no date. */
+function keepsDayInUtc(stamp: Stamp): boolean {
+  if (stamp.epoch === undefined || !stamp.date) return true;
+  const utc = new Date(stamp.epoch);
+  return utc.getUTCFullYear() === stamp.date.year && utc.getUTCMonth() + 1 === stamp.date.month && utc.getUTCDate() === stamp.date.day;
+}
+
 /**
  * Whether a stamp of the entries, written back in `order`, or a stamp after them, would read another day than it
  * reads now: a time rolling over past midnight from the stamp that then stands before it, or a stamp reading the date
  * that a block moved above it writes ("11:34 to 6/3/2020 3am" above "23:59"). The entries are dated from context,
- * none rolling over where it stands.
+ * none rolling over where it stands. With `carrying`, the entries whose blocks move, a stamp of those blocks may also
+ * be converted to UTC (fix-all carries a conversion along with its block): it then must not change day in UTC, and no
+ * time may roll over from the time before it, as written or as converted.
  */
-function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[]): boolean {
+function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[], carrying?: ReadonlySet<TimelineEntry>): boolean {
+  const converted = carrying !== undefined;
   const first = entries[0].block.start;
   const last = entries[entries.length - 1].block.end;
   const inBlocks = new Map<TimelineEntry, Stamp[]>();
   let previous: number | undefined;
+  let previousInUtc: number | undefined;
   let after: Stamp | undefined;
   const entryAt = new Map<number, TimelineEntry>();
   for (const entry of entries) for (let line = entry.block.start; line < entry.block.end; line++) entryAt.set(line, entry);
@@ -175,23 +274,30 @@ function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: Timelin
     if (stamp.inFrontMatter || leavesDay(stamp)) continue;
     const entry = entryAt.get(stamp.line);
     if (entry) {
+      if (carrying?.has(entry) && !keepsDayInUtc(stamp)) return true;
       const stamps = inBlocks.get(entry);
       if (stamps) stamps.push(stamp);
       else inBlocks.set(entry, [stamp]);
-    } else if (stamp.line < first) previous = clockMinutes(stamp);
-    else if (stamp.line >= last) {
+    } else if (stamp.line < first) {
+      previous = previousInUtc = clockMinutes(stamp);
+    } else if (stamp.line >= last) {
       after = stamp;
       break;
     }
   }
   if (after?.dateSource === 'rollover') return true;
-  const rolls = (stamp: Stamp) => {
+  const rolls = (stamp: Stamp, carried: boolean) => {
     const minutes = clockMinutes(stamp);
-    const rolled = !stamp.parts.date && wrapsPastMidnight(previous, minutes);
-    if (stamp.parts.date || minutes !== undefined) previous = minutes;
+    const inUtc = carried ? utcMinutes(stamp) : minutes;
+    const rolled = !stamp.parts.date && (wrapsPastMidnight(previous, minutes)
+      || (converted && (wrapsPastMidnight(previousInUtc, minutes) || wrapsPastMidnight(previous, inUtc) || wrapsPastMidnight(previousInUtc, inUtc))));
+    if (stamp.parts.date || minutes !== undefined) {
+      previous = minutes;
+      previousInUtc = inUtc;
+    }
     return rolled;
   };
-  if (order.some((entry) => (inBlocks.get(entry) ?? []).some(rolls)) || (!!after && rolls(after))) return true;
+  if (order.some((entry) => (inBlocks.get(entry) ?? []).some((stamp) => rolls(stamp, !!carrying?.has(entry)))) || (!!after && rolls(after, false))) return true;
   // The first entry reads the date carried to the list: were it a date of its own, the next would read that.
   const day = entries[0].stamp.date!;
   const before = dateCarriedPast(day, entries, inBlocks);
@@ -309,17 +415,21 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
     else if (times[i] < times[i - 1]) downs++;
   }
   const wholeListWrong = descending ? downs === 0 && ups >= 2 : ups === 0 && downs >= 2;
+  const kinds = slotKinds(doc, entries);
   if (wholeListWrong) {
     const first = entries[0];
-    const reversed = [...entries].reverse();
-    const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`);
+    const backwards: number[] = [];
+    for (let i = entries.length - 1; i >= 0; i--) backwards.push(i);
+    const reversed = inSlotsOfTheirKind(entries, backwards, kinds);
+    const movesInOrder = movable(doc, entries, reversed);
+    const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`, movesInOrder && carriesEdits(doc, entries, reversed, reordered(entries, reversed)));
     reports.push({
       span: first.stamp.span,
       message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
         + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
       fixes: [{
         ...reverse,
-        isPreferred: movable(doc, entries, reversed) && !clashesWithDeclaration(doc, context, reverse.edits) && keepsControlState(doc, entries, reversed),
+        isPreferred: !crossesKinds(backwards, kinds) && movesInOrder && !clashesWithDeclaration(doc, context, reverse.edits) && keepsControlState(doc, entries, reversed),
       }],
     });
     return;
@@ -332,14 +442,17 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
   const order: number[] = [];
   for (let i = 0; i < entries.length; i++) order.push(i);
   order.sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
-  const sorted: TimelineEntry[] = [];
-  for (const position of order) sorted.push(entries[position]);
+  const sorted = inSlotsOfTheirKind(entries, order, kinds);
   const stable = movable(doc, entries, sorted);
+  // The moves, applied together, write the entries in the order of time (each moves above an entry of its kind).
+  const crosses = crossesKinds(order, kinds);
+  const byTime = crosses ? inSlotsOfTheirKind(entries, order, undefined) : sorted;
+  const movesStable = crosses ? movable(doc, entries, byTime) : stable;
   const rank = new Int32Array(entries.length);
   for (let i = 0; i < order.length; i++) rank[order[i]] = i;
   const prefixMax = new Int32Array(entries.length);
   for (let i = 0; i < entries.length; i++) prefixMax[i] = Math.max(rank[i], i > 0 ? prefixMax[i - 1] : -1);
-  const firstSortedAfter = (target: number): TimelineEntry | undefined => {
+  const firstSortedAfter = (target: number): number => {
     let lo = 0;
     let hi = entries.length;
     while (lo < hi) {
@@ -347,16 +460,20 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
       if (prefixMax[mid] > target) hi = mid;
       else lo = mid + 1;
     }
-    return entries[lo];
+    return lo;
   };
   // Each entry that breaks the order relative to the furthest entry above it, and the entry it moves above: the first
-  // that sorts after it, which is never one that moves.
+  // that sorts after it, which is never one that moves; none when that one stands in a slot of another kind.
   const moves: { index: number; furthest: number; after: TimelineEntry | undefined }[] = [];
   let furthest = 0;
   for (let i = 1; i < entries.length; i++) {
     const outOfOrder = descending ? times[i] > times[furthest] : times[i] < times[furthest];
-    if (outOfOrder) moves.push({ index: i, furthest, after: firstSortedAfter(rank[i]) });
-    else furthest = i;
+    if (!outOfOrder) {
+      furthest = i;
+      continue;
+    }
+    const after = firstSortedAfter(rank[i]);
+    moves.push({ index: i, furthest, after: after < entries.length && (!kinds || kinds[after] === kinds[i]) ? entries[after] : undefined });
   }
   // The moves sort the list in one fix-all pass only if every entry out of place can move, and entries moving above
   // the same entry stand in sorted order (insertions at one point keep the order of the findings). Otherwise
@@ -371,9 +488,10 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
     lastRankAbove.set(move.after, rank[move.index]);
   }
   // The sort rewrites the slots of the entries out of place; the moves, the blocks of those that move.
-  const sort = reorder(doc, entries, sorted, 'Sort the timeline');
-  const sorts = stable && !clashesWithDeclaration(doc, context, sort.edits) && keepsControlState(doc, entries, sorted);
-  const moving = stable && movesSort && !clashesWithDeclaration(doc, context, moves.map(({ index }) => blockSpan(doc, entries[index])))
+  const sort = reorder(doc, entries, sorted, 'Sort the timeline', stable && carriesEdits(doc, entries, sorted, reordered(entries, sorted)));
+  const sorts = stable && !crosses && !clashesWithDeclaration(doc, context, sort.edits) && keepsControlState(doc, entries, sorted);
+  const carriedByMoves = movesStable && carriesEdits(doc, entries, byTime, new Set(moves.map(({ index }) => entries[index])));
+  const moving = movesStable && movesSort && !clashesWithDeclaration(doc, context, moves.map(({ index }) => blockSpan(doc, entries[index])))
     && movesKeepControlState(doc, context, entries, moves);
   let newline: string | undefined;
   for (const { index: i, furthest: top, after } of moves) {
@@ -390,6 +508,7 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
           { start: destination, end: destination, newText: asLines(doc.text.slice(moved.start, moved.end), newline ??= lineBreak(doc)) },
           { start: moved.start, end: moved.end, newText: '' },
         ],
+        moves: carriedByMoves ? [{ edit: 0, from: moved }] : undefined,
         isPreferred: moving,
       });
     }
