@@ -288,7 +288,7 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
     if (parts.date) {
       const year = parts.date.year ?? currentDate?.year;
       if (year !== undefined) {
-        stamp.date = sameDay(currentDate, year, parts.date.month, parts.date.day) ? currentDate! : { year, month: parts.date.month, day: parts.date.day };
+        stamp.date = sameDay(currentDate, year, parts.date.month, parts.date.day) ? currentDate! : asCalendarDate(parts.date, year);
         stamp.dateSource = parts.date.year !== undefined && !parts.date.implied ? 'written' : 'context';
         // "23:40 - 00:35": the end of a range written without its own date is on the next day, when that is a short gap.
         const start = rangeEnd ? stamp.range?.partner.parts.time : undefined;
@@ -297,7 +297,6 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
           stamp.dateSource = 'rollover';
         }
         if (parts.date.year === undefined) stamp.dateLine = currentLine;
-        if (!stamp.invalid && parts.weekday !== undefined && parts.date.year === undefined) stamp.invalid = weekdayProblem(stamp.date, parts.weekday);
       }
       if (!stamp.invalid && stamp.date && !stamp.inFrontMatter) {
         currentDate = stamp.date;
@@ -332,11 +331,15 @@ function resolveStamps(stamps: Stamp[], data: Record<string, unknown>, declarati
   }
 }
 
+// Instants built for messages and hover, by stamp: few stamps are asked, and a field for it cost every stamp 8 bytes.
+const instants = new WeakMap<ResolvedStamp, DateTime>();
+
 /**
  * A stamp whose luxon DateTime is only built when something asks for `instant`: rules compare `epoch`. A parse keeps
  * thousands, and the garbage collector copies each while the parse runs: what follows from other fields (the zone's
- * span and source, whether it is in the front matter) is worked out when read. The span is kept: the timeline and the
- * evidence read most stamps' spans, and a span built per read was more garbage than the spans kept.
+ * span and source, whether it is in the front matter, a weekday the inferred date contradicts) is worked out when read.
+ * The span is kept: the timeline and the evidence read most stamps' spans, and a span built per read was more garbage
+ * than the spans kept.
  */
 class ResolvedStamp implements Stamp {
   readonly span: Span;
@@ -345,19 +348,23 @@ class ResolvedStamp implements Stamp {
   date: CalendarDate | null = null;
   dateSource: Stamp['dateSource'] = 'none';
   dateLine?: number;
-  invalid?: string;
   epoch?: number;
   range?: Stamp['range'];
-  private cachedInstant?: DateTime;
 
   /** `base`: the offset in the document of the text the stamp was scanned in. */
   constructor(readonly parts: StampParts, readonly line: number, base: number, readonly frontMatterKey: string | undefined) {
     this.span = { start: base + parts.start, end: base + parts.end };
-    this.invalid = parts.invalid;
   }
 
   get inFrontMatter(): boolean {
     return this.frontMatterKey !== undefined;
+  }
+
+  /** The scanner's reason, else a written weekday that the date taken from the context contradicts. */
+  get invalid(): string | undefined {
+    const { parts } = this;
+    if (parts.invalid !== undefined || parts.weekday === undefined) return parts.invalid;
+    return parts.date !== undefined && parts.date.year === undefined && this.date !== null ? weekdayProblem(this.date, parts.weekday) : undefined;
   }
 
   /** A zone comes from the stamp's text (its own or its range partner's) unless resolveStamps took a declared one. */
@@ -377,12 +384,19 @@ class ResolvedStamp implements Stamp {
 
   get instant(): DateTime | undefined {
     if (this.epoch === undefined) return undefined;
-    return (this.cachedInstant ??= DateTime.fromMillis(this.epoch, { zone: FixedOffsetZone.utcInstance }));
+    let instant = instants.get(this);
+    if (instant === undefined) instants.set(this, (instant = DateTime.fromMillis(this.epoch, { zone: FixedOffsetZone.utcInstance })));
+    return instant;
   }
 }
 
 function daysInMonth(year: number, month: number): number {
   return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** The written date in `year`: the scanner's own object when it wrote the year (scanned dates are never changed). */
+function asCalendarDate(written: NonNullable<StampParts['date']>, year: number): CalendarDate {
+  return written.year === year && !written.implied ? (written as CalendarDate) : { year, month: written.month, day: written.day };
 }
 
 function sameDay(date: CalendarDate | undefined, year: number, month: number, day: number): boolean {

@@ -103,8 +103,9 @@ function buildZoneTable(): Record<string, ZoneAbbreviation | undefined> {
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-// The commonest pieces (numeric dates, hh:mm, seconds, zone words, the gap after a date) are read by hand below:
-// a regex match allocates its result and captures, which cost more than the whole read. The rest are regexes.
+// The commonest pieces (numeric dates, hh:mm, seconds, meridiems, zone and range words, the gap after a date) are
+// read by hand below: a regex match allocates its result and captures, which cost more than the whole read. The rest
+// are regexes.
 // Every regex is sticky, tried at one offset, and has no quantified group holding a quantifier, so a
 // match attempt is bounded by the longest stamp whatever the line; multi-part forms are read piece by piece.
 // Most attempts fail on the first character: `at` checks it against `firsts`, every code a match can begin with after
@@ -139,6 +140,7 @@ function skipBlanks(text: string, pos: number, max: number): number {
   return k;
 }
 const isMeridiemLetter = (c: number) => c === 65 || c === 97 || c === 80 || c === 112;
+const isLetterM = (c: number) => c === 77 || c === 109;
 
 const DIGITS = '0123456789';
 const BLANKS = ' \t\u00a0\u202f';
@@ -151,12 +153,8 @@ const WEEKDAY = sticky(new RegExp(`(${WEEKDAY_FORMS}|${WEEKDAY_FORMS.toUpperCase
 const DMY = sticky(/(\d{1,2})(?:\/(\d{1,2})\/|\.(\d{1,2})\.)(\d{4})(?!\d)/y, DIGITS);
 const MMDD = sticky(/(\d\d)-(\d\d)(?!\d)/y, DIGITS);
 const OF = sticky(/(?:of|OF)[ \t\u00a0]{1,2}/y, 'oO');
-const DAY_AFTER_MONTH = sticky(/([ \t\u00a0]{1,3})(\d{1,2})(st|nd|rd|th|ST|ND|RD|TH)?(?![A-Za-z\d]|:\d)/y, BLANKS);
-const YEAR = sticky(/(,?[ \t\u00a0]{1,3})(\d{4})(?!\d|:\d)/y, `,${BLANKS}`);
 const AT = sticky(/(?:at|AT|@)[ \t\u00a0]{1,3}/y, 'aA@');
 const FRACTION = sticky(/[.,]\d{1,9}(?!\d)/y, '.,');
-const MERIDIEM = sticky(/([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y, 'AaPp', 1);
-const HOUR_MERIDIEM = sticky(/(\d{1,2})([ \t\u00a0\u202f]?)([AaPp](?:[Mm]|\.[Mm]\.))(?![A-Za-z])/y, DIGITS);
 const COMPACT_TIME = sticky(/(\d\d)(\d\d)(?!\d)/y, DIGITS);
 const DOT_TIME = sticky(/(\d{1,2})\.(\d\d)(?!\d)/y, DIGITS);
 const ZONE_PAIR = sticky(/\/[A-Z]{2,4}(?![A-Za-z])/y, '/');
@@ -165,7 +163,8 @@ const NUMERIC_OFFSET = sticky(/( ?)[+-]\d\d:?\d\d(?!\d|:\d)/y, '+-', 1);
 const PAREN_OPEN = sticky(/([ \t\u00a0]{0,2})\([ \t]?/y, '(', 2);
 const PAREN_CLOSE = sticky(/[ \t]?\)/y, ')', 1);
 const PREFIX_GAP = sticky(/[ \t\u00a0]{1,2}/y, BLANKS);
-const RANGE_WORD = sticky(/[ \t\u00a0]{1,3}(to|until|till|through|and)[ \t\u00a0]{1,3}/y, 'tua', 3);
+// The words that join a range's ends, "09:00 to 10:30": no two begin alike.
+const RANGE_WORDS = ['to', 'until', 'till', 'through', 'and'];
 const BETWEEN = /(?:^|[^A-Za-z])between[ \t\u00a0]{1,3}$/i;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]*/gi;
 // Where a stamp may start, found by the regex engine, which skips the characters in between faster than a loop over
@@ -232,7 +231,6 @@ interface TimeRead {
   end: number;
   time: NonNullable<StampParts['time']>;
   pattern: string;
-  precision: 'hour' | 'minute' | 'second';
   invalid?: string;
   /** Written without a colon ("1600", "11.50"): a time only where a time is expected. */
   weak: boolean;
@@ -250,15 +248,14 @@ interface ZoneRead {
 // numberAt keeps its results in variables): a stamp is built from at most one of each, read just before, and an
 // object per read was a third of what a scan allocated.
 const DATE_READ: DateRead = { start: 0, end: 0, year: undefined, month: 0, day: 0, pattern: '', kind: 'other', invalid: undefined };
-const TIME_READ: TimeRead = { end: 0, time: { hour: 0, minute: 0 }, pattern: '', precision: 'minute', invalid: undefined, weak: false, seconds: false };
+const TIME_READ: TimeRead = { end: 0, time: { hour: 0, minute: 0 }, pattern: '', invalid: undefined, weak: false, seconds: false };
 const ZONE_READ: ZoneRead = { zone: { text: '', start: 0, end: 0 }, end: 0, kind: 'none', gap: '' };
 
-function timeRead(end: number, time: TimeRead['time'], pattern: string, precision: TimeRead['precision'], invalid: string | undefined, weak: boolean, seconds: boolean): TimeRead {
+function timeRead(end: number, time: TimeRead['time'], pattern: string, invalid: string | undefined, weak: boolean, seconds: boolean): TimeRead {
   const read = TIME_READ;
   read.end = end;
   read.time = time;
   read.pattern = pattern;
-  read.precision = precision;
   read.invalid = invalid;
   read.weak = weak;
   read.seconds = seconds;
@@ -484,33 +481,43 @@ function readDayBeforeMonth(text: string, pos: number, digits: number, day: numb
   const monthAt = of ? gapEnd + of[0].length : gapEnd;
   const month = at(MONTH_WORD, text, monthAt);
   if (!month) return null;
-  let end = monthAt + month[0].length;
   let pattern = joined(ordinal ? ordinalToken(codeAt(text, dayEnd)) : numberToken('d', digits), text.slice(gapAt, gapEnd));
   if (of) pattern = joined(pattern, of[0]);
   pattern = joined(joined(pattern, monthToken(month[1])), month[2]);
-  const year = at(YEAR, text, end);
-  if (year) {
-    end += year[0].length;
-    pattern = joined(joined(pattern, year[1]), '{yyyy}');
-  }
-  return dated(pos, end, year ? Number(year[2]) : undefined, year ? 4 : 0, monthNumber(month[1]), day, pattern, 'other');
+  return withYear(text, pos, monthAt + month[0].length, monthNumber(month[1]), day, pattern);
 }
 
+/** "Feb 12", "March 3rd, 2024": a month name, one to three blanks, a day in one or two digits, maybe an ordinal. */
 function readMonthFirst(text: string, pos: number): DateRead | null {
-  const m = at(MONTH_WORD, text, pos);
-  if (m) {
-    const day = at(DAY_AFTER_MONTH, text, pos + m[0].length);
-    if (!day) return null;
-    let end = pos + m[0].length + day[0].length;
-    let pattern = joined(joined(joined(monthToken(m[1]), m[2]), day[1]), day[3] ? ordinalToken(day[3].charCodeAt(0)) : numberToken('d', day[2].length));
-    const year = at(YEAR, text, end);
-    if (year) {
-      end += year[0].length;
-      pattern = joined(joined(pattern, year[1]), '{yyyy}');
-    }
-    return dated(pos, end, year ? Number(year[2]) : undefined, year ? 4 : 0, monthNumber(m[1]), Number(day[2]), pattern, 'other');
+  const month = at(MONTH_WORD, text, pos);
+  if (!month) return null;
+  // The day by hand: a regex match allocated its result and three strings for each such date.
+  const gapAt = pos + month[0].length;
+  const dayAt = skipGap(text, gapAt, 3);
+  const day = numberAt(text, dayAt);
+  const digits = numberEnd - dayAt;
+  if (dayAt === gapAt || digits === 0 || digits > 2) return null;
+  const suffix = numberNext;
+  const ordinal = isOrdinalSuffix(suffix, codeAt(text, numberEnd + 1));
+  const end = ordinal ? numberEnd + 2 : numberEnd;
+  const c = codeAt(text, end);
+  if (isLetter(c) || isDigit(c) || (c === 58 && isDigit(codeAt(text, end + 1)))) return null;
+  const pattern = joined(joined(joined(monthToken(month[1]), month[2]), text.slice(gapAt, dayAt)), ordinal ? ordinalToken(suffix) : numberToken('d', digits));
+  return withYear(text, pos, end, monthNumber(month[1]), day, pattern);
+}
+
+/**
+ * The date written from `start` to `end` in words, with the year that may follow it (", 2024", " 2024": a comma, one
+ * to three blanks, four digits). By hand: a regex match allocated its result and two strings for each such date.
+ */
+function withYear(text: string, start: number, end: number, month: number, day: number, pattern: string): DateRead {
+  const gapAt = codeAt(text, end) === 44 ? end + 1 : end;
+  const yearAt = skipGap(text, gapAt, 3);
+  const year = numberAt(text, yearAt);
+  if (yearAt === gapAt || numberEnd - yearAt !== 4 || (numberNext === 58 && isDigit(codeAt(text, numberEnd + 1)))) {
+    return dated(start, end, undefined, 0, month, day, pattern, 'other');
   }
-  return null;
+  return dated(start, numberEnd, year, 4, month, day, joined(joined(pattern, text.slice(end, yearAt)), '{yyyy}'), 'other');
 }
 
 function clockProblem(hour: number, minute: number, second: number | undefined, meridiem: boolean): string | undefined {
@@ -524,19 +531,43 @@ function clockProblem(hour: number, minute: number, second: number | undefined, 
 // {H}:{mm} and {HH}:{mm}, by hour digits: most times are written so, and a constant needs no lookup in JOINED.
 const HOUR_MINUTE_PATTERNS = [1, 2].map((width) => `${numberToken('H', width)}:{mm}`);
 
+/** "am", "PM", "p.m." after a time: `letter` is the code of its a or p, `gap` the blank before it, if any. */
+interface Meridiem {
+  end: number;
+  gap: string;
+  letter: number;
+  dotted: boolean;
+}
+
+/**
+ * A meridiem at `pos`, after at most one blank, that no letter follows. By hand: a regex match allocated its result and
+ * three strings, for a few characters.
+ */
+function readMeridiem(text: string, pos: number): Meridiem | null {
+  const letterAt = isBlankChar(codeAt(text, pos)) ? pos + 1 : pos;
+  const letter = codeAt(text, letterAt);
+  if (!isMeridiemLetter(letter)) return null;
+  const c = codeAt(text, letterAt + 1);
+  const dotted = c === 46;
+  if (dotted ? !isLetterM(codeAt(text, letterAt + 2)) || codeAt(text, letterAt + 3) !== 46 : !isLetterM(c)) return null;
+  const end = letterAt + (dotted ? 4 : 2);
+  if (isLetter(codeAt(text, end))) return null;
+  return { end, gap: text.slice(pos, letterAt), letter, dotted };
+}
+
 /** Completes a time whose hour is written as `hour` in `hourDigits` digits: meridiem, validity, 24-hour value. */
-function clock(end: number, hour: number, hourDigits: number, rest: string, minute: number, second: number | undefined, precision: TimeRead['precision'], meridiem: { gap: string; text: string } | null, invalid: string | undefined): TimeRead {
+function clock(end: number, hour: number, hourDigits: number, rest: string, minute: number, second: number | undefined, meridiem: Meridiem | null, invalid: string | undefined): TimeRead {
   let pattern: string;
   if (meridiem) {
-    const upper = meridiem.text[0] === 'A' || meridiem.text[0] === 'P';
-    const token = meridiem.text.includes('.') ? (upper ? '{A.}' : '{a.}') : upper ? '{A}' : '{a}';
+    const upper = isUpper(meridiem.letter);
+    const token = meridiem.dotted ? (upper ? '{A.}' : '{a.}') : upper ? '{A}' : '{a}';
     pattern = joined(joined(joined(numberToken('h', hourDigits), rest), meridiem.gap), token);
   } else {
     pattern = rest === ':{mm}' ? HOUR_MINUTE_PATTERNS[hourDigits > 1 ? 1 : 0] : joined(numberToken('H', hourDigits), rest);
   }
   invalid ??= clockProblem(hour, minute, second, !!meridiem);
-  if (meridiem && !invalid) hour = (hour % 12) + (meridiem.text[0] === 'p' || meridiem.text[0] === 'P' ? 12 : 0);
-  return timeRead(end, clockTime(hour, minute, second), pattern, precision, invalid, false, second !== undefined);
+  if (meridiem && !invalid) hour = (hour % 12) + (meridiem.letter === 112 || meridiem.letter === 80 ? 12 : 0);
+  return timeRead(end, clockTime(hour, minute, second), pattern, invalid, false, second !== undefined);
 }
 
 function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: boolean): TimeRead | null {
@@ -567,16 +598,12 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
         rest = joined(rest, f[0]);
       }
     }
-    const mer = at(MERIDIEM, text, end);
-    if (mer) end += mer[0].length;
-    return clock(end, hourNumber, digits, rest, minuteNumber, second, seconds ? 'second' : 'minute', mer && { gap: mer[1], text: mer[2] }, invalid);
+    const meridiem = readMeridiem(text, end);
+    return clock(meridiem ? meridiem.end : end, hourNumber, digits, rest, minuteNumber, second, meridiem, invalid);
   }
   if (colonOnly || digits > 2 && !allowWeak) return null;
-  const meridiemAt = isBlankChar(next) ? pos + digits + 1 : pos + digits;
-  const h = digits <= 2 && isMeridiemLetter(codeAt(text, meridiemAt)) ? at(HOUR_MERIDIEM, text, pos) : null;
-  if (h) {
-    return clock(pos + h[0].length, Number(h[1]), h[1].length, '', 0, undefined, 'hour', { gap: h[2], text: h[3] }, undefined);
-  }
+  const meridiem = digits <= 2 ? readMeridiem(text, pos + digits) : null;
+  if (meridiem) return clock(meridiem.end, hourNumber, digits, '', 0, undefined, meridiem, undefined);
   if (!allowWeak) return null;
   const c = digits === 4 ? at(COMPACT_TIME, text, pos) : digits <= 2 && next === 46 ? at(DOT_TIME, text, pos) : null;
   if (!c) return null;
@@ -586,7 +613,7 @@ function readTime(text: string, pos: number, allowWeak: boolean, colonOnly: bool
   if (hour > 23 || minute > 59) return null;
   const dot = c[0].includes('.');
   const pattern = dot ? joined(numberToken('H', c[1].length), '.{mm}') : '{HH}{mm}';
-  return timeRead(pos + c[0].length, clockTime(hour, minute, undefined), pattern, 'minute', undefined, true, false);
+  return timeRead(pos + c[0].length, clockTime(hour, minute, undefined), pattern, undefined, true, false);
 }
 
 function timeEndOk(text: string, end: number): boolean {
@@ -697,7 +724,6 @@ function build(text: string, start: number, end: number, date: DateRead | undefi
     weekday?.day,
     time?.time,
     zone?.zone,
-    time ? time.precision : 'day',
     date?.invalid ?? wrongDay ?? time?.invalid,
     stampStyle(pattern, zone ? zone.kind : 'none', zone?.gap ?? '', sep === 'T'),
   );
@@ -705,24 +731,44 @@ function build(text: string, start: number, end: number, date: DateRead | undefi
 
 /**
  * Every key set from the start, absent parts undefined: stamps then share one shape, which keeps reading them fast.
- * `text` is cut from the scanned text when read: a parse keeps thousands of stamps, and only messages read it.
+ * `text` is cut from the scanned text when read: a parse keeps thousands of stamps, and only messages read it. A
+ * weekday and a reason to reject are rare, and share one field that most stamps leave undefined. The precision follows
+ * from the pattern, which writes seconds or minutes exactly when the stamp has them.
  */
 class ScannedStamp implements StampParts {
+  private readonly rare: { readonly weekday: number | undefined; readonly invalid: string | undefined } | undefined;
+
   constructor(
     private readonly scanned: string,
     public start: number,
     public end: number,
     public date: StampParts['date'],
-    public weekday: number | undefined,
+    weekday: number | undefined,
     public time: StampParts['time'],
     public zone: StampZone | undefined,
-    public precision: StampParts['precision'],
-    public invalid: string | undefined,
+    invalid: string | undefined,
     public style: Readonly<StampStyle>,
-  ) {}
+  ) {
+    this.rare = weekday === undefined && invalid === undefined ? undefined : { weekday, invalid };
+  }
 
   get text(): string {
     return this.scanned.slice(this.start, this.end);
+  }
+
+  get weekday(): number | undefined {
+    return this.rare?.weekday;
+  }
+
+  get invalid(): string | undefined {
+    return this.rare?.invalid;
+  }
+
+  get precision(): StampParts['precision'] {
+    const { pattern } = this.style;
+    if (pattern.includes('{ss}')) return 'second';
+    if (pattern.includes('{mm}')) return 'minute';
+    return this.time ? 'hour' : 'day';
   }
 }
 
@@ -912,8 +958,8 @@ function link(from: StampParts, to: StampParts): void {
 }
 
 /**
- * The end of what joins a range's ends after `first` (a dash or a word, up to three blanks either side), or -1. A dash
- * is read by hand: most dashes after a stamp start a description ("21:36 UTC - Cache warmed"), and a match would
+ * The end of what joins a range's ends after `first` (a dash or a word, up to three blanks either side), or -1. Read
+ * by hand: most dashes and words after a stamp start a description ("21:36 UTC - Cache warmed"), and a match would
  * allocate for each.
  */
 function rangeJoinEnd(text: string, first: StampParts): number {
@@ -922,9 +968,20 @@ function rangeJoinEnd(text: string, first: StampParts): number {
   if (c === 45) return skipGap(text, codeAt(text, start + 1) === 45 ? start + 2 : start + 1, 3);
   if (c === 0x2013 || c === 0x2014) return skipGap(text, start + 1, 3);
   if (start === first.end) return -1;
-  const word = at(RANGE_WORD, text, first.end);
-  if (!word || (word[1] === 'and' && !BETWEEN.test(text.slice(Math.max(0, first.start - 12), first.start)))) return -1;
-  return first.end + word[0].length;
+  const word = rangeWordAt(text, start);
+  if (word === undefined || (word === 'and' && !BETWEEN.test(text.slice(Math.max(0, first.start - 12), first.start)))) return -1;
+  const wordEnd = start + word.length;
+  const end = skipGap(text, wordEnd, 3);
+  return end > wordEnd ? end : -1;
+}
+
+/** The range word that starts at `pos`, if any. */
+function rangeWordAt(text: string, pos: number): string | undefined {
+  const c = codeAt(text, pos);
+  for (let i = 0; i < RANGE_WORDS.length; i++) {
+    if (RANGE_WORDS[i].charCodeAt(0) === c && text.startsWith(RANGE_WORDS[i], pos)) return RANGE_WORDS[i];
+  }
+  return undefined;
 }
 
 function rangeFrom(text: string, first: StampParts): StampParts | null {
