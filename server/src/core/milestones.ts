@@ -146,7 +146,11 @@ function isBodyUsable(stamp: Stamp): boolean {
 }
 
 export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
-  const evidence: MilestoneEvidence[] = [];
+  const evidence = foundEvidence;
+  let count = 0;
+  const add = (item: MilestoneEvidence) => {
+    evidence[count++] = item;
+  };
   // The stamps that can mark a milestone: those of the front matter, and each line's first usable stamp outside it.
   // Parse lists stamps in line order: a line's first is found by walking them, without a list of firsts (a long
   // document has thousands).
@@ -166,7 +170,7 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     const key = stamp.frontMatterKey!.toLowerCase();
     const kind = FRONT_MATTER_KEYS[key];
     if (!kind || (key === 'date' && hasStartKey)) continue;
-    evidence.push({ kind, stamp, source: `front matter ${stamp.frontMatterKey}`, strength: key === 'date' ? STRENGTH.field : STRENGTH.frontMatter });
+    add({ kind, stamp, source: `front matter ${stamp.frontMatterKey}`, strength: key === 'date' ? STRENGTH.field : STRENGTH.frontMatter });
   }
   // Fields are in line order too: one walk along the stamps finds each field's line.
   let next = 0;
@@ -177,9 +181,10 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     const stamp = first < stamps.length && stamps[first].line === field.line ? stamps[first] : undefined;
     if (!stamp || stamp.span.start < field.valueSpan.start) continue;
     const kind = labelKind(field.key);
-    if (kind) evidence.push({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
+    if (kind) add({ kind, stamp, source: `"${field.key}"`, strength: STRENGTH.field });
   }
-  const withEvidence = new Set(evidence.map((item) => item.stamp));
+  const withEvidence = new Set<Stamp>();
+  for (let i = 0; i < count; i++) withEvidence.add(evidence[i]!.stamp);
   let firstLine = -1;
   for (let i = 0; i < stamps.length; i++) {
     const stamp = stamps[i];
@@ -193,11 +198,11 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
       ? labelBefore(doc.text.slice(lineStart, stamp.span.start))
       : undefined;
     const kind = label && labelKind(label);
-    if (kind && !withEvidence.has(stamp)) evidence.push({ kind, stamp, source: `"${label.trim()}"`, strength: STRENGTH.field });
+    if (kind && !withEvidence.has(stamp)) add({ kind, stamp, source: `"${label.trim()}"`, strength: STRENGTH.field });
     const lineText = doc.index.lineText(line);
     if (!MAY_MARK.test(lineText)) continue;
     for (const [pattern, markerKind, source] of MARKERS) {
-      if (pattern.test(lineText)) evidence.push({ kind: markerKind, stamp, source, strength: STRENGTH.marker });
+      if (pattern.test(lineText)) add({ kind: markerKind, stamp, source, strength: STRENGTH.marker });
     }
   }
   for (const window of doc.windows) {
@@ -208,8 +213,8 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     const from = backwards ? window.to : window.from;
     const to = backwards ? window.from : window.to;
     // An end written as a date only ("from 2024-02-29") is a day, not an instant to measure from.
-    if (from.parts.time) evidence.push({ kind: 'start', stamp: from, source: 'stated window', strength: STRENGTH.window });
-    if (to.parts.time) evidence.push({ kind: 'resolved', stamp: to, source: 'stated window', strength: STRENGTH.window });
+    if (from.parts.time) add({ kind: 'start', stamp: from, source: 'stated window', strength: STRENGTH.window });
+    if (to.parts.time) add({ kind: 'resolved', stamp: to, source: 'stated window', strength: STRENGTH.window });
   }
   const found: KeywordReading[] = new Array(KEYWORDS.length);
   const readings = new Map<string, KeywordReading>();
@@ -221,17 +226,25 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
     // status says what it marks.
     if (entry.status !== undefined) {
       const kind = STATUS_MILESTONES[entry.status.toLowerCase()];
-      if (kind) evidence.push({ kind, stamp: entry.stamp, source: `"${entry.status}" update`, strength: STRENGTH.keyword });
+      if (kind) add({ kind, stamp: entry.stamp, source: `"${entry.status}" update`, strength: STRENGTH.keyword });
       continue;
     }
     let kinds = findKeywords(entry.text, found, readings);
     // In the order of KEYWORDS, up to the last kind found: most entries have one keyword or none.
     for (let i = 0; kinds !== 0; i++, kinds >>= 1) {
-      if (kinds & 1) evidence.push({ kind: KEYWORDS[i][1], stamp: entry.stamp, source: found[i].source, strength: STRENGTH.keyword });
+      if (kinds & 1) add({ kind: KEYWORDS[i][1], stamp: entry.stamp, source: found[i].source, strength: STRENGTH.keyword });
     }
   }
-  return evidence;
+  const read = evidence.slice(0, count) as MilestoneEvidence[];
+  // Emptied once copied: holding this document's evidence (and through it its stamps) until the next parse, it made
+  // the scavenges of the next lint copy them.
+  evidence.fill(undefined, 0, count);
+  return read;
 }
+
+// Evidence is collected here and copied out at its length: a list grown by push left a copy of its room at each
+// growth. Written by index and never shortened, it keeps its room between parses.
+const foundEvidence: (MilestoneEvidence | undefined)[] = [];
 
 function labelKind(label: string): EvidenceKind | undefined {
   const normalized = normalizeHeading(label);
@@ -311,12 +324,18 @@ const NO_EVIDENCE: readonly MilestoneEvidence[] = [];
 export function evidenceFor(doc: Postmortem, kind: EvidenceKind): readonly MilestoneEvidence[] {
   let byKind = byKindCache.get(doc.evidence);
   if (!byKind) {
+    // Each list allocated at its length, filled from the end: lists grown by push left a copy of their room at each
+    // growth.
+    const evidence = doc.evidence;
+    const left = new Map<EvidenceKind, number>();
+    for (let i = 0; i < evidence.length; i++) left.set(evidence[i].kind, (left.get(evidence[i].kind) ?? 0) + 1);
     byKind = new Map();
-    for (let i = 0; i < doc.evidence.length; i++) {
-      const item = doc.evidence[i];
-      const list = byKind.get(item.kind);
-      if (list) list.push(item);
-      else byKind.set(item.kind, [item]);
+    for (const [kind, count] of left) byKind.set(kind, new Array<MilestoneEvidence>(count));
+    for (let i = evidence.length - 1; i >= 0; i--) {
+      const kind = evidence[i].kind;
+      const slot = left.get(kind)! - 1;
+      left.set(kind, slot);
+      byKind.get(kind)![slot] = evidence[i];
     }
     byKindCache.set(doc.evidence, byKind);
   }

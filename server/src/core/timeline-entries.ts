@@ -41,12 +41,16 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
   }
   if (!timelineSections.length) ranges.push({ start: 0, end: index.lineCount });
   const headingLines = new Set(structure.sections.map((section) => section.line));
-  const entries: TimelineEntry[] = [];
+  const entries = foundEntries;
+  let count = 0;
   // One array for all ranges: a document can hold thousands of Timeline sections.
   const markup = new Uint8Array(index.lineCount);
+  const source: TextSource = { index, markup };
   // Parse lists stamps in line order, and the ranges are in line order: one walk along the stamps finds the lines of
   // each range that hold one, without visiting every line or an array by line.
   let next = 0;
+  // How many of entryStamps a range has filled, at most.
+  let filled = 0;
   for (const range of ranges) {
     // The stamps that start entries, the first `found` of entryStamps; each is on its own line.
     let found = 0;
@@ -62,24 +66,26 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
         entryStamps[found++] = stamp;
       }
     }
+    filled = Math.max(filled, found);
     // Outside a Timeline section a single stamped line is prose, not a timeline.
     if (!timelineSections.length && found < 2) continue;
     markLines(index, markup, range.start, range.end, MARKUP_CHARACTERS);
+    // The range's last entry so far.
+    let previous: Entry | undefined;
     for (let i = 0; i < found; i++) {
-      const stamp = entryStamps[i];
+      const stamp = entryStamps[i]!;
       const line = stamp.line;
-      const limit = i + 1 < found ? entryStamps[i + 1].line : range.end;
+      const limit = i + 1 < found ? entryStamps[i + 1]!.line : range.end;
       const lineText = index.lineText(line);
-      // Where the entry's text starts on its line: after the stamp, or after the range it opens.
-      const textStart = (stamp.range?.role === 'from' && stamp.range.partner.line === line ? stamp.range.partner.span.end : stamp.span.end) - index.lineStarts[line];
+      const textStart = textStartOf(index, stamp);
       const marksEnd = leadingMarks(lineText, textStart);
       // The updates of one status page share a form: after a trailer, a stamp alone on its line is one too (the
       // oldest update is followed by the next section, not by another update). TRAILER_REST's characters are leading
       // marks: any other character after the stamp rules the line out before the regex.
-      const trailer = marksEnd === lineText.length && TRAILER_REST.test(lineText.slice(textStart)) && ((i > 0 && entries[entries.length - 1].trailer) || closesUpdate(index, line, limit));
+      const trailer = marksEnd === lineText.length && TRAILER_REST.test(lineText.slice(textStart)) && (previous?.trailer || closesUpdate(index, line, limit));
       let block: { start: number; end: number };
       if (trailer) {
-        let start = i > 0 ? entries[entries.length - 1].block.end : updateStart(index, range.start, line);
+        let start = previous ? previous.block.end : updateStart(index, range.start, line);
         // Blank lines between updates separate them; they belong to neither.
         while (start < line && isBlank(index.lineText(start))) start++;
         const end = line + 1 < limit && RELATIVE.test(index.lineText(line + 1)) ? line + 2 : line + 1;
@@ -87,28 +93,79 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
       } else {
         block = { start: line, end: continuationEnd(index, structure, line, limit, headingLines) };
       }
-      let text = trailer
-        ? collectText(index, block.start, line, markup)
-        : cleanText(lineText, markup[line], textStart, marksEnd) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end, markup) : '');
       const labelLine = trailer ? findLabel(index, block.start, line) : lineText;
       const status = trailer && STATUS_LINE.test(labelLine) ? labelLine.trim() : undefined;
-      // "Investigating: Some customers…": the status heads the update; it is not the first word of its prose.
-      if (status !== undefined && text.startsWith(`${status} `)) text = `${status}: ${text.slice(status.length + 1)}`;
-      entries.push({
-        stamp, line, block, trailer,
-        text: text.trim().slice(0, 500),
-        isUpdate: isUpdateLabel(labelLine),
-        status,
-      });
+      previous = new Entry(stamp, block, status, (trailer ? TRAILER : 0) | (isUpdateLabel(labelLine) ? UPDATE : 0), source);
+      entries[count++] = previous;
     }
   }
-  return entries;
+  const timeline = entries.slice(0, count) as TimelineEntry[];
+  // Both lists emptied: holding this document's stamps and entries (and through them its lines) until the next parse,
+  // they made the scavenges of the next lint copy them.
+  entries.fill(undefined, 0, count);
+  entryStamps.fill(undefined, 0, filled);
+  return timeline;
+}
+
+// Entries are collected here and copied out at their number: a list grown by push left a copy of its room at each
+// growth. Written by index and never shortened, it keeps its room between parses.
+const foundEntries: (TimelineEntry | undefined)[] = [];
+
+// The flags of an entry.
+const TRAILER = 1;
+const UPDATE = 2;
+
+/** What entries' texts are read from: the document's lines, and the markup flags of the lines of its timelines. */
+interface TextSource {
+  index: LineIndex;
+  markup: Uint8Array;
+}
+
+/**
+ * A timeline entry: its line is its stamp's, and its two flags share a number. Readers see the fields of TimelineEntry;
+ * an entry has five fields, not seven, and no text of its own (thousands of entries stay in the model).
+ */
+class Entry implements TimelineEntry {
+  constructor(
+    readonly stamp: Stamp,
+    readonly block: { start: number; end: number },
+    readonly status: string | undefined,
+    private readonly flags: number,
+    private readonly source: TextSource,
+  ) {}
+
+  /**
+   * Read from the document on each call, not kept: parse reads each entry's text once (for its keywords), and kept,
+   * the texts were a tenth of the model.
+   */
+  get text(): string {
+    const { index, markup } = this.source;
+    const { stamp, block, status } = this;
+    const line = stamp.line;
+    let text = this.trailer
+      ? collectText(index, block.start, line, markup)
+      : cleanText(index.lineText(line), markup[line], textStartOf(index, stamp)) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end, markup) : '');
+    // "Investigating: Some customers…": the status heads the update; it is not the first word of its prose.
+    if (status !== undefined && text.startsWith(`${status} `)) text = `${status}: ${text.slice(status.length + 1)}`;
+    return text.trim().slice(0, 500);
+  }
+
+  get line(): number {
+    return this.stamp.line;
+  }
+
+  get trailer(): boolean {
+    return (this.flags & TRAILER) !== 0;
+  }
+
+  get isUpdate(): boolean {
+    return (this.flags & UPDATE) !== 0;
+  }
 }
 
 // Each range's entry stamps are collected here: a list grown by push for each range was a sixth of what readTimeline
-// allocated. Written by index and never shortened, it keeps its room between parses (and the last document's stamps
-// until the next one).
-const entryStamps: Stamp[] = [];
+// allocated. Written by index and never shortened, it keeps its room between parses.
+const entryStamps: (Stamp | undefined)[] = [];
 
 /** Where the first status-page update above a trailer stamp begins: its status line, else its paragraph. */
 function updateStart(index: LineIndex, from: number, line: number): number {
@@ -116,6 +173,11 @@ function updateStart(index: LineIndex, from: number, line: number): number {
   let start = line;
   while (start > from && !isBlank(index.lineText(start - 1))) start--;
   return start;
+}
+
+/** Where the text of a stamp's entry starts on its line: after the stamp, or after the range it opens. */
+function textStartOf(index: LineIndex, stamp: Stamp): number {
+  return (stamp.range?.role === 'from' && stamp.range.partner.line === stamp.line ? stamp.range.partner.span.end : stamp.span.end) - index.lineStarts[stamp.line];
 }
 
 /** Whether what stands before the stamp on its line may lead an entry. */
@@ -254,11 +316,8 @@ const PIPE = 2;
 const EMPHASIS_MARK = 4;
 const MARKUP_CHARACTERS: [string, number][] = [['<', TAG], ['|', PIPE], ['*', EMPHASIS_MARK], ['_', EMPHASIS_MARK]];
 
-/**
- * `text` from `from` on, cleaned. `markup`: the flags of the line it comes from; `marksEnd`: leadingMarks(text, from),
- * where the caller has it.
- */
-function cleanText(text: string, markup: number, from = 0, marksEnd?: number): string {
+/** `text` from `from` on, cleaned. `markup`: the flags of the line it comes from. */
+function cleanText(text: string, markup: number, from = 0): string {
   // Each replacement only where its characters occur: most entries have no tag, pipe or emphasis.
   let clean: string;
   if (markup & TAG) {
@@ -266,7 +325,7 @@ function cleanText(text: string, markup: number, from = 0, marksEnd?: number): s
     // A tag replaced by a blank may lengthen the leading marks.
     clean = replaced.slice(leadingMarks(replaced, 0));
   } else {
-    clean = text.slice(marksEnd ?? leadingMarks(text, from));
+    clean = text.slice(leadingMarks(text, from));
   }
   if (markup & PIPE) clean = joinCells(clean);
   if (markup & EMPHASIS_MARK) clean = clean.replace(EMPHASIS, '');
