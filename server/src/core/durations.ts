@@ -1,6 +1,7 @@
 // Stated durations ("4h25min", "0 days, 0 hours and 26 minutes", "seven hours and ten minutes",
 // "PT4H25M"): where they are, what they are worth, how precise the author was, and how to write a
 // corrected value the way the author wrote the original.
+import { emptied } from './lists';
 import { sharedList } from './shared-values';
 
 type Unit = 'd' | 'h' | 'm' | 's';
@@ -380,12 +381,6 @@ const found: DurationMatch[] = [];
 // A duration's parts and separators are read into these, and copied out only into a style not seen before.
 const PARTS: Part[] = [];
 const SEPS: string[] = [];
-
-/** `items`, emptied by popping: setting the length to 0 would free the storage, and the next push allocate 17 slots. */
-export function emptied<T>(items: T[]): T[] {
-  while (items.length > 0) items.pop();
-  return items;
-}
 
 /** Every stated duration in `text`, in order. Cheap on text without a digit or a gap right before a unit. */
 export function scanDurations(text: string): readonly DurationMatch[] {

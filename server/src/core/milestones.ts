@@ -1,6 +1,7 @@
 // Milestones (impact start, detected, mitigated, resolved) and the durations a document states about them.
 // Evidence comes in strengths: markers and front matter beat field lines, which beat keywords in entries.
 import type { ClaimKind, DurationClaim, DurationRef, MilestoneEvidence, Postmortem, Stamp } from './model';
+import { takeFirst } from './lists';
 import { normalizeHeading } from './template';
 import { isSpace } from './text';
 import type { MilestoneKind } from './types';
@@ -235,11 +236,7 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
       if (kinds & 1) add({ kind: KEYWORDS[i][1], stamp: entry.stamp, source: found[i].source, strength: STRENGTH.keyword });
     }
   }
-  const read = evidence.slice(0, count) as MilestoneEvidence[];
-  // Emptied once copied: holding this document's evidence (and through it its stamps) until the next parse, it made
-  // the scavenges of the next lint copy them.
-  evidence.fill(undefined, 0, count);
-  return read;
+  return takeFirst(evidence, count);
 }
 
 // Evidence is collected here and copied out at its length: a list grown by push left a copy of its room at each

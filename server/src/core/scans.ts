@@ -1,5 +1,6 @@
 // What parse reads from one piece of a line (a whole line, or a table cell): its stamps and durations.
-import { emptied, scanDurationsInto, type DurationMatch } from './durations';
+import { scanDurationsInto, type DurationMatch } from './durations';
+import { emptied } from './lists';
 import { scanTimestampsInto, type StampParts, type StampRange } from './timestamps';
 
 export interface PieceScan {

@@ -1,6 +1,7 @@
 // Timeline entries: lines of the Timeline section that begin with a stamp (bullets, table rows, bracketed or
 // bold stamps, status-page updates). Without a Timeline section, runs of such lines anywhere in the document.
 import type { Stamp, TimelineEntry } from './model';
+import { takeFirst } from './lists';
 import { trimmedSpan, type Section, type Structure } from './structure';
 import { firstCodeAfter, isBlank, isSpace, markLines, type LineIndex } from './text';
 
@@ -99,12 +100,9 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
       entries[count++] = previous;
     }
   }
-  const timeline = entries.slice(0, count) as TimelineEntry[];
-  // Both lists emptied: holding this document's stamps and entries (and through them its lines) until the next parse,
-  // they made the scavenges of the next lint copy them.
-  entries.fill(undefined, 0, count);
+  // The stamps cleared too: they hold the document's lines.
   entryStamps.fill(undefined, 0, filled);
-  return timeline;
+  return takeFirst(entries, count);
 }
 
 // Entries are collected here and copied out at their number: a list grown by push left a copy of its room at each
