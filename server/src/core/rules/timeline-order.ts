@@ -3,7 +3,7 @@ import type { Span } from '../types';
 import { clockMinutes, leavesDay, sameDay, wrapsPastMidnight } from './days';
 import { describeInstant, sameUtcDay } from './describe';
 import { remembered, type FixDraft, type Report, type Rule, type RuleContext } from './rule';
-import { rewritesDeclaredIn } from './timestamp-not-utc';
+import { mayRewriteInUtc, rewritesDeclaredIn } from './timestamp-not-utc';
 
 /**
  * The entry's lines, with the line break after them. A table row is one line: the text after a table's last row
@@ -92,13 +92,17 @@ function inSlotsOfTheirKind(entries: TimelineEntry[], target: readonly number[],
 
 /**
  * Whether fix-all may carry other fixes' edits along with the blocks that writing the entries in `order` takes away
- * (Fix.moves), where `movable` allows that order and `moving` are the entries whose blocks move: when every entry
- * writes its date, or when the stamps, dated from context, read their days in the new order whether or not each is
- * converted to UTC. An edit written for a stamp's old place (a conversion to "01:00UTC", rolling over from "11PM"
- * above its new place) could otherwise read another day.
+ * (Fix.moves), where `movable` allows that order, `moving` are the entries put into another slot and `carried` those
+ * whose blocks the fix names as moves: when every entry writes its date, or when the stamps, dated from context, read
+ * their days in the new order whether or not each is converted to UTC. An edit written for a stamp's old place (a
+ * conversion to "01:00UTC", rolling over from "11PM" above its new place) could otherwise read another day. A stamp
+ * of a carried block counts as converted only where a preferred fix may convert it (not "2:00 PM PDT", whose conversion
+ * waits, above "Duration: 00:00"); one of another moving entry always does: its lines may stand where another
+ * block's edits are applied in place (a slot left as it reads).
  */
-function carriesEdits(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[], moving: ReadonlySet<TimelineEntry>): boolean {
-  return entries.every((entry) => entry.stamp.dateSource === 'written') || !readsOtherDay(doc, entries, order, moving);
+function carriesEdits(doc: Postmortem, context: RuleContext, entries: TimelineEntry[], order: TimelineEntry[], moving: ReadonlySet<TimelineEntry>, carried: ReadonlySet<TimelineEntry>): boolean {
+  return entries.every((entry) => entry.stamp.dateSource === 'written')
+    || !readsOtherDay(doc, entries, order, (entry, stamp) => moving.has(entry) && (!carried.has(entry) || mayRewriteInUtc(doc, context, stamp)));
 }
 
 /** The entries that writing them back in `order` puts into another slot. */
@@ -109,10 +113,11 @@ function reordered(entries: TimelineEntry[], order: TimelineEntry[]): Set<Timeli
 }
 
 /**
- * Writes the entries' blocks back in the order given, each into the slot of the block it replaces; with `moves`, it
- * names the blocks it takes away.
+ * Writes the entries' blocks back in the order given, each into the slot of the block it replaces; it names the
+ * blocks it takes away when `carries` allows, given the entries of those blocks (false when the order is not movable:
+ * they are not looked for).
  */
-function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[], title: string, moves: boolean): FixDraft {
+function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[], title: string, carries: false | ((carried: ReadonlySet<TimelineEntry>) => boolean)): FixDraft {
   const text = doc.text;
   const edits: FixDraft['edits'] = [];
   const written: (string | undefined)[] = [];
@@ -124,23 +129,25 @@ function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]
     // The source's lines, and the target's line breaks after them.
     edits.push({ start: target.start, end: target.end, newText: lines + text.slice(contentEnd(text, target), target.end) });
   }
-  if (!moves) return { title, edits };
+  if (!carries) return { title, edits };
   // A block moves when the fix rewrites the slot it stands in; a copy of lines left in place (into a slot that read
   // as those lines) is no move.
   const slotOf = new Map<TimelineEntry, number>();
   for (let i = 0; i < slots.length; i++) slotOf.set(slots[i], i);
-  const moved: NonNullable<FixDraft['moves']> = [];
+  const moves: NonNullable<FixDraft['moves']> = [];
+  const carried = new Set<TimelineEntry>();
   let edit = 0;
   for (let i = 0; i < slots.length; i++) {
     const lines = written[i];
     if (lines === undefined) continue;
     if (written[slotOf.get(order[i])!] !== undefined) {
       const start = doc.index.lineStarts[order[i].block.start];
-      moved.push({ edit, from: { start, end: start + lines.length } });
+      moves.push({ edit, from: { start, end: start + lines.length } });
+      carried.add(order[i]);
     }
     edit++;
   }
-  return { title, edits, moves: moved };
+  return carries(carried) ? { title, edits, moves } : { title, edits };
 }
 
 /**
@@ -255,12 +262,12 @@ function keepsDayInUtc(stamp: Stamp): boolean {
  * Whether a stamp of the entries, written back in `order`, or a stamp after them, would read another day than it
  * reads now: a time rolling over past midnight from the stamp that then stands before it, or a stamp reading the date
  * that a block moved above it writes ("11:34 to 6/3/2020 3am" above "23:59"). The entries are dated from context,
- * none rolling over where it stands. With `carrying`, the entries whose blocks move, a stamp of those blocks may also
- * be converted to UTC (fix-all carries a conversion along with its block): it then must not change day in UTC, and no
- * time may roll over from the time before it, as written or as converted.
+ * none rolling over where it stands. With `converts`, a stamp of an entry it holds for may also be converted to UTC
+ * (fix-all carries a conversion along with its block): it then must not change day in UTC, and no time may roll over
+ * from the time before it, as written or as converted.
  */
-function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[], carrying?: ReadonlySet<TimelineEntry>): boolean {
-  const converted = carrying !== undefined;
+function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[], converts?: (entry: TimelineEntry, stamp: Stamp) => boolean): boolean {
+  const converted = converts !== undefined;
   const first = entries[0].block.start;
   const last = entries[entries.length - 1].block.end;
   const inBlocks = new Map<TimelineEntry, Stamp[]>();
@@ -274,7 +281,7 @@ function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: Timelin
     if (stamp.inFrontMatter || leavesDay(stamp)) continue;
     const entry = entryAt.get(stamp.line);
     if (entry) {
-      if (carrying?.has(entry) && !keepsDayInUtc(stamp)) return true;
+      if (converts?.(entry, stamp) && !keepsDayInUtc(stamp)) return true;
       const stamps = inBlocks.get(entry);
       if (stamps) stamps.push(stamp);
       else inBlocks.set(entry, [stamp]);
@@ -297,7 +304,7 @@ function readsOtherDay(doc: Postmortem, entries: TimelineEntry[], order: Timelin
     }
     return rolled;
   };
-  if (order.some((entry) => (inBlocks.get(entry) ?? []).some((stamp) => rolls(stamp, !!carrying?.has(entry)))) || (!!after && rolls(after, false))) return true;
+  if (order.some((entry) => (inBlocks.get(entry) ?? []).some((stamp) => rolls(stamp, !!converts?.(entry, stamp)))) || (!!after && rolls(after, false))) return true;
   // The first entry reads the date carried to the list: were it a date of its own, the next would read that.
   const day = entries[0].stamp.date!;
   const before = dateCarriedPast(day, entries, inBlocks);
@@ -367,9 +374,12 @@ function datedFromAnotherEntry(doc: Postmortem, entries: TimelineEntry[]): boole
 /**
  * Whether rewriting the entries' lines (`spans`) would clash with a preferred fix of timestamp-not-utc that rewrites a
  * declaration and its stamps: conversions may count on that one in the same pass, so the entries move a pass later.
+ * Fix-all carries those rewrites along with the blocks the fix moves (`moved`, Fix.moves) when the document has no
+ * other declaration: the only one speaks for all of it wherever it stands (parse), so moved, it covers the same stamps.
  */
-function clashesWithDeclaration(doc: Postmortem, context: RuleContext, spans: Span[]): boolean {
-  return spans.some((span) => rewritesDeclaredIn(doc, context, span));
+function clashesWithDeclaration(doc: Postmortem, context: RuleContext, spans: Span[], moved: Span[] | undefined): boolean {
+  const carried = moved && doc.declarations.length === 1 ? [...moved].sort((a, b) => a.start - b.start) : undefined;
+  return spans.some((span) => rewritesDeclaredIn(doc, context, span, carried));
 }
 
 const NAME = 'timeline-order';
@@ -387,14 +397,18 @@ function findings(doc: Postmortem, context: RuleContext): Report[] {
 
 /**
  * For each preferred fix of this rule's findings, the spans of text it rewrites (the block that moves, the slots the
- * sort or the reverse writes). No two overlap.
+ * sort or the reverse writes), and the spans among them it moves along with the edits inside (Fix.moves). No two
+ * rewritten spans overlap, nor two moved ones.
  */
-export function timelineRewrites(doc: Postmortem, context: RuleContext): Span[][] {
-  const rewrites: Span[][] = [];
+export function timelineRewrites(doc: Postmortem, context: RuleContext): { rewritten: Span[]; carried: Span[] }[] {
+  const rewrites: { rewritten: Span[]; carried: Span[] }[] = [];
   for (const report of findings(doc, context)) {
     const fix = report.fixes?.find((candidate) => candidate.isPreferred !== false);
     if (!fix || !context.reports(NAME, doc.index.lineAt(report.span.start))) continue;
-    rewrites.push(fix.edits.filter((edit) => edit.end > edit.start).map(({ start, end }) => ({ start, end })));
+    rewrites.push({
+      rewritten: fix.edits.filter((edit) => edit.end > edit.start).map(({ start, end }) => ({ start, end })),
+      carried: fix.moves?.map(({ from }) => from) ?? [],
+    });
   }
   return rewrites;
 }
@@ -422,14 +436,15 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
     for (let i = entries.length - 1; i >= 0; i--) backwards.push(i);
     const reversed = inSlotsOfTheirKind(entries, backwards, kinds);
     const movesInOrder = movable(doc, entries, reversed);
-    const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`, movesInOrder && carriesEdits(doc, entries, reversed, reordered(entries, reversed)));
+    const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`,
+      movesInOrder && ((carried) => carriesEdits(doc, context, entries, reversed, reordered(entries, reversed), carried)));
     reports.push({
       span: first.stamp.span,
       message: `The timeline is in ${descending ? 'chronological' : 'reverse chronological'} order (${descending ? 'oldest' : 'newest'} first), `
         + `but the template asks for ${descending ? 'newest' : 'oldest'} first: ${entries.length} entries, lines ${first.line + 1}–${entries[entries.length - 1].line + 1}.`,
       fixes: [{
         ...reverse,
-        isPreferred: !crossesKinds(backwards, kinds) && movesInOrder && !clashesWithDeclaration(doc, context, reverse.edits) && keepsControlState(doc, entries, reversed),
+        isPreferred: !crossesKinds(backwards, kinds) && movesInOrder && !clashesWithDeclaration(doc, context, reverse.edits, reverse.moves?.map(({ from }) => from)) && keepsControlState(doc, entries, reversed),
       }],
     });
     return;
@@ -488,10 +503,12 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
     lastRankAbove.set(move.after, rank[move.index]);
   }
   // The sort rewrites the slots of the entries out of place; the moves, the blocks of those that move.
-  const sort = reorder(doc, entries, sorted, 'Sort the timeline', stable && carriesEdits(doc, entries, sorted, reordered(entries, sorted)));
-  const sorts = stable && !crosses && !clashesWithDeclaration(doc, context, sort.edits) && keepsControlState(doc, entries, sorted);
-  const carriedByMoves = movesStable && carriesEdits(doc, entries, byTime, new Set(moves.map(({ index }) => entries[index])));
-  const moving = movesStable && movesSort && !clashesWithDeclaration(doc, context, moves.map(({ index }) => blockSpan(doc, entries[index])))
+  const sort = reorder(doc, entries, sorted, 'Sort the timeline', stable && ((carried) => carriesEdits(doc, context, entries, sorted, reordered(entries, sorted), carried)));
+  const sorts = stable && !crosses && !clashesWithDeclaration(doc, context, sort.edits, sort.moves?.map(({ from }) => from)) && keepsControlState(doc, entries, sorted);
+  const movedEntries = new Set(moves.map(({ index }) => entries[index]));
+  const carriedByMoves = movesStable && carriesEdits(doc, context, entries, byTime, movedEntries, movedEntries);
+  const blocks = moves.map(({ index }) => blockSpan(doc, entries[index]));
+  const moving = movesStable && movesSort && !clashesWithDeclaration(doc, context, blocks, carriedByMoves ? blocks : undefined)
     && movesKeepControlState(doc, context, entries, moves);
   let newline: string | undefined;
   for (const { index: i, furthest: top, after } of moves) {

@@ -439,12 +439,15 @@ function declarationFix(doc: Postmortem, context: RuleContext, declaration: Zone
 
 const declarationRewrites = new WeakMap<RuleContext, Span[]>();
 
+const byStart = (a: Span, b: Span) => a.start - b.start;
+
 /**
  * Whether a preferred fix of a declaration this rule reports rewrites text inside `span` (the declaration's zone, or a
- * stamp inheriting it). Conversions count on such a fix being applied in the same pass (`datedByDeclaration`): a fix
- * that would clash with it, and so hold it back, waits a pass instead.
+ * stamp inheriting it), other than inside one of `carried` (sorted, not overlapping: blocks a fix moves, which fix-all
+ * carries those rewrites along with). Conversions count on such a fix being applied in the same pass
+ * (`datedByDeclaration`): a fix that would clash with it, and so hold it back, waits a pass instead.
  */
-export function rewritesDeclaredIn(doc: Postmortem, context: RuleContext, span: Span): boolean {
+export function rewritesDeclaredIn(doc: Postmortem, context: RuleContext, span: Span, carried: readonly Span[] = []): boolean {
   if (target(doc) !== 'UTC') return false;
   const rewrites = remembered(declarationRewrites, context, () => {
     const edits: Span[] = [];
@@ -453,37 +456,54 @@ export function rewritesDeclaredIn(doc: Postmortem, context: RuleContext, span: 
       const fix = declarationFix(doc, context, declaration);
       if (fix.isPreferred) edits.push(...fix.edits);
     }
-    return edits.sort((a, b) => a.start - b.start);
+    return edits.sort(byStart);
   });
-  return reachesInto(rewrites, span);
+  for (let i = firstEndingAfter(rewrites, span.start); i < rewrites.length && rewrites[i].start < span.end; i++) {
+    if (!inOneOf(carried, rewrites[i])) return true;
+  }
+  return false;
 }
 
-/** Whether one of `spans` (sorted, not overlapping) overlaps `span`: the first ending after `span` starts is the only one that may. */
-function reachesInto(spans: readonly Span[], span: Span): boolean {
+/** The index of the first of `spans` (sorted, not overlapping) that ends after `offset`: the first a span starting there can overlap. */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= span.start) lo = mid + 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
     else hi = mid;
   }
-  return lo < spans.length && spans[lo].start < span.end;
+  return lo;
 }
 
-const timelineRewritesOfDeclarations = new WeakMap<RuleContext, Span[]>();
+/** Whether one of `spans` (sorted, not overlapping) overlaps `span`. */
+function reachesInto(spans: readonly Span[], span: Span): boolean {
+  const k = firstEndingAfter(spans, span.start);
+  return k < spans.length && spans[k].start < span.end;
+}
+
+/** Whether one of `spans` (sorted, not overlapping) holds `span`. */
+function inOneOf(spans: readonly Span[], span: Span): boolean {
+  const k = firstEndingAfter(spans, span.start);
+  return k < spans.length && spans[k].start <= span.start && span.end <= spans[k].end;
+}
+
+const timelineRewritesOfDeclarations = new WeakMap<RuleContext, { rewritten: Span[]; carried: Span[] }>();
 
 /**
  * Whether a conversion's `edits` fall in text that a preferred fix of timeline-order rewrites, where that fix also
  * rewrites a declaration this rule reports ("- 1:32 PM PST x" and "All times in PST." below it, moved as one entry).
  * The declaration's rewrite clashes with that fix and so can only follow it; a conversion taken first would hold the
- * fix back a pass, and the rewrite to a third. The conversion waits for the fix instead.
+ * fix back a pass, and the rewrite to a third. The conversion waits for the fix instead, unless fix-all carries it
+ * along with a block the fix moves.
  */
 function waitsForTimelineFix(doc: Postmortem, context: RuleContext, edits: FixDraft['edits']): boolean {
-  const spans = remembered(timelineRewritesOfDeclarations, context, () => {
-    const zones = doc.declarations.filter((declaration) => !declaration.zone.isUtc && context.reports(NAME, declaration.line)).map((declaration) => declaration.span).sort((a, b) => a.start - b.start);
-    return zones.length === 0 ? [] : timelineRewrites(doc, context).filter((rewrite) => rewrite.some((span) => reachesInto(zones, span))).flat().sort((a, b) => a.start - b.start);
+  const { rewritten, carried } = remembered(timelineRewritesOfDeclarations, context, () => {
+    const zones = doc.declarations.filter((declaration) => !declaration.zone.isUtc && context.reports(NAME, declaration.line)).map((declaration) => declaration.span).sort(byStart);
+    const fixes = zones.length === 0 ? [] : timelineRewrites(doc, context).filter((rewrite) => rewrite.rewritten.some((span) => reachesInto(zones, span)));
+    return { rewritten: fixes.flatMap((fix) => fix.rewritten).sort(byStart), carried: fixes.flatMap((fix) => fix.carried).sort(byStart) };
   });
-  return spans.length > 0 && edits.some((edit) => reachesInto(spans, edit));
+  return rewritten.length > 0 && edits.some((edit) => reachesInto(rewritten, edit) && !inOneOf(carried, edit));
 }
 
 /**
@@ -550,6 +570,26 @@ export function convertsWithDate(doc: Postmortem, context: RuleContext, stamp: S
   const { converted, isPreferred } = reportedConversion(doc, context, stamp);
   const text = converted.get(stamp);
   return isPreferred && text !== undefined && addsDate(stamp, text);
+}
+
+const rewritableInUtc = new WeakMap<RuleContext, WeakMap<Stamp, boolean>>();
+
+/**
+ * Whether a preferred fix of this rule may rewrite `stamp` in UTC: the conversion or the swap of it or of the other end
+ * of its range, a conversion it is a reader of (a stamp moving day in UTC), or its declaration's rewrite. A conversion
+ * waiting for a timeline fix counts. timeline-order asks, for each stamp of a block it moves, once per lint run.
+ */
+export function mayRewriteInUtc(doc: Postmortem, context: RuleContext, stamp: Stamp): boolean {
+  if (target(doc) !== 'UTC' || !convertible(stamp)) return false;
+  const declaration = stamp.declaration;
+  if (declaration) return !declaration.zone.isUtc && context.reports(NAME, declaration.line) && declarationFix(doc, context, declaration).isPreferred === true;
+  if (writtenInOtherZone(stamp) && movesDay(stamp)) return true;
+  const byStamp = remembered(rewritableInUtc, context, () => new WeakMap<Stamp, boolean>());
+  return remembered(byStamp, stamp, () => {
+    const convertsEnd = (end: Stamp) => writtenInOtherZone(end) && context.reports(NAME, end.line) && (!!swappedWithWrittenZone(doc, context, end) || conversionOf(doc, end, context).isPreferred);
+    const partner = stamp.range?.partner;
+    return convertsEnd(stamp) || (!!partner && convertsEnd(partner));
+  });
 }
 
 /** The conversion the finding of `stamp` offers, preferred as reported: it may wait for a timeline fix (`waitsForTimelineFix`). */
