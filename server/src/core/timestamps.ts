@@ -183,11 +183,15 @@ const CANDIDATE = new RegExp(`${NUMBER_START}|${NAME_START}`, 'g');
 const LETTER_OR_DIGIT = /[A-Za-z\d]/;
 
 /**
- * The UTF-16 code at `i`, or -1 outside the text (no character class matches it). Reading past the end would give
+ * The UTF-16 code at `i`, or -1 past the end (no character class matches it). Reading past the end would give
  * NaN, and V8 throws away code optimised on reads that stayed inside, so the engine would take longer to warm up.
+ * No read here is before the start: without that test the function is small enough for V8 to inline it at every call.
+ * Nearly every read of a scan comes through here, and V8 compiles `text.length` and `charCodeAt` for the kinds of
+ * string it has seen here (sequential, sliced, concatenated): past four kinds it compiles generic reads, and every scan
+ * after that took a third longer. So only texts that scans read come here (the names in tables are read by nameKey).
  */
 function codeAt(text: string, i: number): number {
-  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+  return i < text.length ? text.charCodeAt(i) : -1;
 }
 
 function isDigit(c: number): boolean {
@@ -887,9 +891,14 @@ function prefixKey(text: string, pos: number): number {
   return codeAt(text, pos) * 0x10000 + codeAt(text, pos + 1) * 0x100 + codeAt(text, pos + 2);
 }
 
+/** prefixKey of a name at its start, read without codeAt: the names are string literals, which scans never read (see codeAt). */
+function nameKey(name: string): number {
+  return [...name.slice(0, 3)].reduce((key, letter) => key * 0x100 + letter.charCodeAt(0), 0);
+}
+
 // Month (1–12) and weekday (1–7) numbers by the first three letters of their names, capitalised or in capitals.
-const MONTH_BY_PREFIX = new Map(MONTH_NAMES.flatMap((name, i) => [[prefixKey(name, 0), i + 1], [prefixKey(name.toUpperCase(), 0), i + 1]]));
-const WEEKDAY_BY_PREFIX = new Map(WEEKDAY_NAMES.flatMap((name, i) => [[prefixKey(name, 0), i + 1], [prefixKey(name.toUpperCase(), 0), i + 1]]));
+const MONTH_BY_PREFIX = new Map(MONTH_NAMES.flatMap((name, i) => [[nameKey(name), i + 1], [nameKey(name.toUpperCase()), i + 1]]));
+const WEEKDAY_BY_PREFIX = new Map(WEEKDAY_NAMES.flatMap((name, i) => [[nameKey(name), i + 1], [nameKey(name.toUpperCase()), i + 1]]));
 
 function readStampAt(text: string, pos: number, allowWeak: boolean): StampParts | null {
   if (isDigit(codeAt(text, pos))) {
