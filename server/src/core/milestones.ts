@@ -312,31 +312,44 @@ function firstDurationFrom(durations: readonly DurationRef[], line: number): num
 }
 
 // Rules ask for the same lists and milestones once per claim or finding: computed once per document's evidence.
-const byKindCache = new WeakMap<readonly MilestoneEvidence[], Map<EvidenceKind, MilestoneEvidence[]>>();
+const byKindCache = new WeakMap<readonly MilestoneEvidence[], readonly (readonly MilestoneEvidence[])[]>();
 const candidateCache = new WeakMap<readonly MilestoneEvidence[], Map<EvidenceKind, readonly MilestoneEvidence[]>>();
 const choiceCache = new WeakMap<readonly MilestoneEvidence[], { timeline: Postmortem['timeline']; choice: MilestoneChoice }>();
 const NO_EVIDENCE: readonly MilestoneEvidence[] = [];
+
+/**
+ * Each kind's place in lists by kind: looked up for every item of the evidence (thousands), where a Map keyed by the
+ * kind was a quarter of duration-mismatch's time.
+ */
+function slotOf(kind: EvidenceKind): number {
+  switch (kind) {
+    case 'start': return 0;
+    case 'detected': return 1;
+    case 'declared': return 2;
+    case 'mitigated': return 3;
+    case 'resolved': return 4;
+  }
+}
 
 /** The evidence for a milestone in the order it was read: the candidates unsorted. Do not modify the result. */
 export function evidenceFor(doc: Postmortem, kind: EvidenceKind): readonly MilestoneEvidence[] {
   let byKind = byKindCache.get(doc.evidence);
   if (!byKind) {
-    // Each list allocated at its length, filled from the end: lists grown by push left a copy of their room at each
-    // growth.
+    // Each list allocated at its length, then filled: lists grown by push left a copy of their room at each growth.
     const evidence = doc.evidence;
-    const left = new Map<EvidenceKind, number>();
-    for (let i = 0; i < evidence.length; i++) left.set(evidence[i].kind, (left.get(evidence[i].kind) ?? 0) + 1);
-    byKind = new Map();
-    for (const [kind, count] of left) byKind.set(kind, new Array<MilestoneEvidence>(count));
-    for (let i = evidence.length - 1; i >= 0; i--) {
-      const kind = evidence[i].kind;
-      const slot = left.get(kind)! - 1;
-      left.set(kind, slot);
-      byKind.get(kind)![slot] = evidence[i];
+    const counts = [0, 0, 0, 0, 0];
+    for (let i = 0; i < evidence.length; i++) counts[slotOf(evidence[i].kind)]++;
+    const lists: MilestoneEvidence[][] = [];
+    for (let slot = 0; slot < counts.length; slot++) lists.push(new Array<MilestoneEvidence>(counts[slot]));
+    const filled = [0, 0, 0, 0, 0];
+    for (let i = 0; i < evidence.length; i++) {
+      const slot = slotOf(evidence[i].kind);
+      lists[slot][filled[slot]++] = evidence[i];
     }
-    byKindCache.set(doc.evidence, byKind);
+    byKindCache.set(doc.evidence, (byKind = lists));
   }
-  return byKind.get(kind) ?? NO_EVIDENCE;
+  const list = byKind[slotOf(kind)];
+  return list.length ? list : NO_EVIDENCE;
 }
 
 /** Negative when `a` is the better candidate: stronger, then earlier (later for the resolution). */
@@ -365,13 +378,15 @@ export interface MilestoneChoice {
 export function chooseMilestones(doc: Postmortem): MilestoneChoice {
   const cached = choiceCache.get(doc.evidence);
   if (cached && cached.timeline === doc.timeline) return { ...cached.choice };
-  const choice: MilestoneChoice = { start: undefined, detected: undefined, mitigated: undefined, resolved: undefined, declared: undefined };
   // Each kind's first candidate in one pass, without sorting them all: the first of the best, as the stable sort keeps it.
+  const best: (MilestoneEvidence | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
   for (let i = 0; i < doc.evidence.length; i++) {
     const item = doc.evidence[i];
-    const best = choice[item.kind];
-    if (best === undefined || compareEvidence(item, best) < 0) choice[item.kind] = item;
+    const slot = slotOf(item.kind);
+    const current = best[slot];
+    if (current === undefined || compareEvidence(item, current) < 0) best[slot] = item;
   }
+  const choice: MilestoneChoice = { start: best[0], detected: best[1], mitigated: best[3], resolved: best[4], declared: best[2] };
   if (!choice.start) {
     let first: Stamp | undefined;
     for (const entry of doc.timeline) if (entry.stamp.epoch !== undefined && (!first || entry.stamp.epoch < first.epoch!)) first = entry.stamp;

@@ -145,7 +145,9 @@ class Entry implements TimelineEntry {
       : cleanText(index.lineText(line), markup[line], textStartOf(index, stamp)) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end, markup) : '');
     // "Investigating: Some customers…": the status heads the update; it is not the first word of its prose.
     if (status !== undefined && text.startsWith(`${status} `)) text = `${status}: ${text.slice(status.length + 1)}`;
-    return text.trim().slice(0, 500);
+    text = text.trim();
+    // Cut only when too long: slice(0, 500) of a shorter text is still a new string, one per entry and parse.
+    return text.length > 500 ? text.slice(0, 500) : text;
   }
 
   get line(): number {

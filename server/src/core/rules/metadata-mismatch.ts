@@ -51,19 +51,31 @@ export const metadataMismatch: Rule = {
     // at each of their wall clocks. Only stamps with a date and a time have a wall clock: a time alone cannot show a
     // copied clock.
     const epochs = new Set<number>();
-    for (const meta of metas) epochs.add(meta.epoch);
     const stated = new Set<number>();
     const byClock = new Map<number, Stamp[]>();
+    // Most body stamps lie outside the span of these instants and clocks: ruled out there before a lookup hashes them.
+    let earliest = Infinity;
+    let latest = -Infinity;
+    let firstClock = Infinity;
+    let lastClock = -Infinity;
     for (const meta of metas) {
+      epochs.add(meta.epoch);
+      earliest = Math.min(earliest, meta.epoch);
+      latest = Math.max(latest, meta.epoch);
       const clock = wallClock(meta);
-      if (clock !== null) byClock.set(clock, []);
+      if (clock === null) continue;
+      byClock.set(clock, []);
+      firstClock = Math.min(firstClock, clock);
+      lastClock = Math.max(lastClock, clock);
     }
-    for (const stamp of doc.stamps) {
+    const stamps = doc.stamps;
+    for (let i = 0; i < stamps.length; i++) {
+      const stamp = stamps[i];
       if (stamp.inFrontMatter || stamp.epoch === undefined || !stamp.zone || !stamp.parts.time) continue;
-      if (epochs.has(stamp.epoch)) stated.add(stamp.epoch);
+      if (stamp.epoch >= earliest && stamp.epoch <= latest && epochs.has(stamp.epoch)) stated.add(stamp.epoch);
       if (stamp.zoneSource !== 'written') continue;
       const clock = wallClock(stamp);
-      if (clock !== null) byClock.get(clock)?.push(stamp);
+      if (clock !== null && clock >= firstClock && clock <= lastClock) byClock.get(clock)?.push(stamp);
     }
     for (const meta of metas) {
       // The author copied a local clock time into a UTC field: "02:33 IST" in the body, `02:33:00Z` in front matter.

@@ -1,0 +1,45 @@
+// Keyword evidence of timeline entries: read from each entry's text, which is not always its line as written (cells
+// joined, markup cleaned, continuation lines joined, the text cut at 500 characters).
+import assert from 'node:assert/strict';
+import { parse } from '../../server/src/core/parse';
+import { STRENGTH } from '../../server/src/core/milestones';
+
+/** The keyword evidence of `body` under a Timeline heading, as "line:kind:source" (lines 0-based). */
+function keywords(body: string): string[] {
+  return parse(`## Timeline\n\n${body}`).evidence
+    .filter((item) => item.strength === STRENGTH.keyword)
+    .map((item) => `${item.stamp.line}:${item.kind}:${item.source}`);
+}
+
+describe('milestones: keywords in timeline entries', () => {
+  it('reads each kind once per entry, by the keyword as written', () => {
+    assert.deepEqual(keywords('- 10:00 UTC Rolled back the deploy   \n- 10:05 UTC: All clear, errors gone, errors\n'), [
+      '2:mitigated:"Rolled back" in the timeline',
+      '3:start:"errors" in the timeline',
+      '3:resolved:"All clear" in the timeline',
+    ]);
+  });
+
+  it('reads a 5xx at the end of an entry as an error, and one before a unit as a quantity', () => {
+    assert.deepEqual(keywords('- 10:00 UTC status 503   \n- 10:05 UTC took 503 ms\n'), ['2:start:"503" in the timeline']);
+  });
+
+  it('reads the text where it is not the line as written', () => {
+    // Cells joined by a space: "rolled back" across two cells; "503 ms" a quantity, not an error.
+    assert.deepEqual(keywords('| Time | Event |\n| --- | --- |\n| 10:00 UTC | rolled | back |\n| 10:05 UTC | 503 | ms |\n'), [
+      '4:mitigated:"rolled back" in the timeline',
+    ]);
+    // Emphasis removed, a line break tag read as a blank.
+    assert.deepEqual(keywords('- 10:00 UTC fail**ed** here\n- 10:05 UTC __resolved__\n- 10:10 UTC rolled<br>back\n'), [
+      '2:start:"failed" in the timeline',
+      '3:resolved:"resolved" in the timeline',
+      '4:mitigated:"rolled back" in the timeline',
+    ]);
+    // Continuation lines joined to the entry's line.
+    assert.deepEqual(keywords('- 10:00 UTC the deploy was rolled\n  back by hand\n'), ['2:mitigated:"rolled back" in the timeline']);
+  });
+
+  it('reads no keyword past the first 500 characters of an entry', () => {
+    assert.deepEqual(keywords(`- 10:00 UTC ${'x'.repeat(494)} failed\n- 10:05 UTC ${'x'.repeat(487)} failed\n`), ['3:start:"failed" in the timeline']);
+  });
+});
