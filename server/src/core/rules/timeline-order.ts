@@ -74,27 +74,29 @@ function crossesKinds(target: readonly number[], kinds: Uint8Array | undefined):
  * stand in), each entry into the next slot of its own kind; the entries of each kind stand in the order of `target`.
  */
 function inSlotsOfTheirKind(entries: TimelineEntry[], target: readonly number[], kinds: Uint8Array | undefined): TimelineEntry[] {
-  const placed = new Int32Array(entries.length);
-  if (kinds) {
-    // Each kind's slots in document order, and the next one of each kind to fill.
-    const slots: number[][] = [[], []];
-    for (let i = 0; i < kinds.length; i++) slots[kinds[i]].push(i);
-    const next = [0, 0];
-    for (let i = 0; i < target.length; i++) placed[slots[kinds[target[i]]][next[kinds[target[i]]]++]] = target[i];
-  } else {
-    for (let i = 0; i < target.length; i++) placed[i] = target[i];
+  // A copy of `entries` overwritten slot by slot: allocated once at their length and elements kind (pushed, an array
+  // grows by copies; mapped, its elements kind changes once this code is optimised, see findOutOfOrder).
+  const written = entries.slice();
+  if (!kinds) {
+    for (let i = 0; i < target.length; i++) written[i] = entries[target[i]];
+    return written;
   }
-  // Pushed, not mapped: see findOutOfOrder.
-  const written: TimelineEntry[] = [];
-  for (let i = 0; i < placed.length; i++) written.push(entries[placed[i]]);
+  // Each kind's slots in document order, those of kind 0 then those of kind 1, and the next one of each kind to fill.
+  let slotsOfKind0 = 0;
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === 0) slotsOfKind0++;
+  const slots = new Int32Array(kinds.length);
+  const listed = [0, slotsOfKind0];
+  for (let i = 0; i < kinds.length; i++) slots[listed[kinds[i]]++] = i;
+  const next = [0, slotsOfKind0];
+  for (let i = 0; i < target.length; i++) written[slots[next[kinds[target[i]]]++]] = entries[target[i]];
   return written;
 }
 
 /**
  * Whether fix-all may carry other fixes' edits along with the blocks that writing the entries in `order` takes away
- * (Fix.moves), where `movable` allows that order, `moving` are the entries put into another slot and `carried` those
- * whose blocks the fix names as moves: when every entry writes its date, or when the stamps, dated from context, read
- * their days in the new order whether or not each is converted to UTC. An edit written for a stamp's old place (a
+ * (Fix.moves), where `movableOrders` allows that order, `moving` are the entries put into another slot and `carried`
+ * those whose blocks the fix names as moves: when every entry writes its date, or when the stamps, dated from context,
+ * read their days in the new order whether or not each is converted to UTC. An edit written for a stamp's old place (a
  * conversion to "01:00UTC", rolling over from "11PM" above its new place) could otherwise read another day. A stamp
  * of a carried block counts as converted only where a preferred fix may convert it (not "2:00 PM PDT", whose conversion
  * waits, above "Duration: 00:00"); one of another moving entry always does: its lines may stand where another
@@ -120,11 +122,12 @@ function reordered(entries: TimelineEntry[], order: TimelineEntry[]): Set<Timeli
 function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[], title: string, carries: false | ((carried: ReadonlySet<TimelineEntry>) => boolean)): FixDraft {
   const text = doc.text;
   const edits: FixDraft['edits'] = [];
-  const written: (string | undefined)[] = [];
-  for (let i = 0; i < slots.length; i++) written.push(rewrittenLines(doc, slots[i], order[i]));
+  // The lines written into each slot that changes, by slot, in slot order: most entries of a long list keep their slot.
+  const written = new Map<number, string>();
   for (let i = 0; i < slots.length; i++) {
-    const lines = written[i];
+    const lines = rewrittenLines(doc, slots[i], order[i]);
     if (lines === undefined) continue;
+    written.set(i, lines);
     const target = blockSpan(doc, slots[i]);
     // The source's lines, and the target's line breaks after them.
     edits.push({ start: target.start, end: target.end, newText: lines + text.slice(contentEnd(text, target), target.end) });
@@ -137,16 +140,15 @@ function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]
   const moves: NonNullable<FixDraft['moves']> = [];
   const carried = new Set<TimelineEntry>();
   let edit = 0;
-  for (let i = 0; i < slots.length; i++) {
-    const lines = written[i];
-    if (lines === undefined) continue;
-    if (written[slotOf.get(order[i])!] !== undefined) {
+  // forEach, not for-of: an entry of a Map's iterator is an array allocated per slot.
+  written.forEach((lines, i) => {
+    if (written.has(slotOf.get(order[i])!)) {
       const start = doc.index.lineStarts[order[i].block.start];
       moves.push({ edit, from: { start, end: start + lines.length } });
       carried.add(order[i]);
     }
     edit++;
-  }
+  });
   return carries(carried) ? { title, edits, moves } : { title, edits };
 }
 
@@ -232,18 +234,26 @@ function movesKeepControlState(doc: Postmortem, context: RuleContext, entries: T
 }
 
 /**
- * Moving entries keeps their instants only if no entry's date depends on what stands above it: every date
- * written, or every entry dated from one line outside the list (a front matter date, the summary), and no stamp
- * reading another day in the new `order` (rolling over past midnight, or reading a date a moved block writes). A
- * time whose date comes from the entry above would change day when moved, and fix-all would move it back.
+ * The orders the entries may be written back in. Moving entries keeps their instants only if no entry's date depends
+ * on what stands above it: every date written, or every entry dated from one line outside the list (a front matter
+ * date, the summary), and no stamp reading another day in the new order (rolling over past midnight, or reading a date
+ * a moved block writes). A time whose date comes from the entry above would change day when moved, and fix-all would
+ * move it back. All but the last check hold or fail whatever the order: they are made once for the orders asked about.
  */
-function movable(doc: Postmortem, entries: TimelineEntry[], order: TimelineEntry[]): boolean {
-  if (entries.some((entry) => leavesCodeOpen(doc, entry)) || zoneDeclaredAmong(doc, entries)) return false;
-  if (entries.every((entry) => entry.stamp.dateSource === 'written')) return !datedFromAnotherEntry(doc, entries);
+function movableOrders(doc: Postmortem, entries: TimelineEntry[]): (order: TimelineEntry[]) => boolean {
+  const never = () => false;
+  const allWritten = entries.every((entry) => entry.stamp.dateSource === 'written');
+  // The dates' sources first: they stop at the first entry that fails, the other checks read every entry.
+  if (!allWritten && !datedFromOneLineOutside(entries)) return never;
+  if (entries.some((entry) => leavesCodeOpen(doc, entry)) || zoneDeclaredAmong(doc, entries) || datedFromAnotherEntry(doc, entries)) return never;
+  return allWritten ? () => true : (order) => !readsOtherDay(doc, entries, order);
+}
+
+/** Whether every entry is dated from context, from one line outside the entries' lines (a front matter date, the summary). */
+function datedFromOneLineOutside(entries: TimelineEntry[]): boolean {
   const dateLine = entries[0].stamp.dateLine;
   return entries.every((entry) => entry.stamp.dateSource === 'context' && entry.stamp.dateLine === dateLine)
-    && (dateLine === undefined || dateLine < entries[0].line || dateLine > entries[entries.length - 1].line)
-    && !datedFromAnotherEntry(doc, entries) && !readsOtherDay(doc, entries, order);
+    && (dateLine === undefined || dateLine < entries[0].line || dateLine > entries[entries.length - 1].line);
 }
 
 /** The stamp's time of day in UTC, in minutes. */
@@ -416,7 +426,11 @@ export function timelineRewrites(doc: Postmortem, context: RuleContext): { rewri
 /** Adds to `reports` the entries out of order, or the whole list when it runs the other way, with their fixes. */
 function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]): void {
   const descending = doc.template.timeline.order === 'descending';
-  const entries = doc.timeline.filter((entry) => entry.stamp.epoch !== undefined);
+  // The entries with an instant, kept in a copy of the timeline cut to their number: filtered, the list grew by copies.
+  const entries = doc.timeline.slice();
+  let timed = 0;
+  for (let i = 0; i < doc.timeline.length; i++) if (doc.timeline[i].stamp.epoch !== undefined) entries[timed++] = doc.timeline[i];
+  entries.length = timed;
   if (entries.length < 2) return;
   // `times`, `order` and the sorted entries are not mapped: the elements kind of map's result changes once this code
   // is optimised, which deoptimises it.
@@ -435,7 +449,7 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
     const backwards: number[] = [];
     for (let i = entries.length - 1; i >= 0; i--) backwards.push(i);
     const reversed = inSlotsOfTheirKind(entries, backwards, kinds);
-    const movesInOrder = movable(doc, entries, reversed);
+    const movesInOrder = movableOrders(doc, entries)(reversed);
     const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`,
       movesInOrder && ((carried) => carriesEdits(doc, context, entries, reversed, reordered(entries, reversed), carried)));
     reports.push({
@@ -458,11 +472,12 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
   for (let i = 0; i < entries.length; i++) order.push(i);
   order.sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
   const sorted = inSlotsOfTheirKind(entries, order, kinds);
-  const stable = movable(doc, entries, sorted);
+  const movableInto = movableOrders(doc, entries);
+  const stable = movableInto(sorted);
   // The moves, applied together, write the entries in the order of time (each moves above an entry of its kind).
   const crosses = crossesKinds(order, kinds);
   const byTime = crosses ? inSlotsOfTheirKind(entries, order, undefined) : sorted;
-  const movesStable = crosses ? movable(doc, entries, byTime) : stable;
+  const movesStable = crosses ? movableInto(byTime) : stable;
   const rank = new Int32Array(entries.length);
   for (let i = 0; i < order.length; i++) rank[order[i]] = i;
   const prefixMax = new Int32Array(entries.length);

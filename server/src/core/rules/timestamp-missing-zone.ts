@@ -8,12 +8,13 @@ export const timestampMissingZone: Rule = {
   tags: ['timestamps', 'zones'],
   fixable: true,
   check(doc, report) {
-    const missing = doc.stamps.filter((stamp) => !stamp.inFrontMatter && stamp.parts.time && !stamp.zone && !stamp.invalid);
+    // Fields before getters (inFrontMatter, invalid, zoneSource): most stamps have a zone.
+    const missing = doc.stamps.filter((stamp) => !stamp.zone && stamp.parts.time && !stamp.inFrontMatter && !stamp.invalid);
     if (!missing.length) return;
     // Zones this document already writes, offered after the template's zone.
     const written = new Map<string, number>();
     for (const stamp of doc.stamps) {
-      if (stamp.zoneSource === 'written' && stamp.zone) written.set(stamp.zone.name, (written.get(stamp.zone.name) ?? 0) + 1);
+      if (stamp.zone && stamp.zoneSource === 'written') written.set(stamp.zone.name, (written.get(stamp.zone.name) ?? 0) + 1);
     }
     const zones = [doc.template.timezone, ...[...written.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name)]
       .filter((zone, i, all) => all.indexOf(zone) === i)

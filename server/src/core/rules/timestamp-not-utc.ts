@@ -23,8 +23,8 @@ const readDayMillis = (date: NonNullable<Stamp['date']>) => wallMillis(date.year
 /** Whether `stamp` falls on another day in UTC than the one it is read on. */
 const movesDay = (stamp: Stamp) => !!stamp.date && !sameUtcDay(stamp.epoch!, readDayMillis(stamp.date));
 
-/** A stamp reported on its own, converted by its own fix. */
-const writtenInOtherZone = (stamp: Stamp) => stamp.zoneSource === 'written' && !!stamp.zone && !stamp.zone.isUtc && convertible(stamp);
+/** A stamp reported on its own, converted by its own fix. Its zone is read before zoneSource, a getter: most are UTC. */
+const writtenInOtherZone = (stamp: Stamp) => !!stamp.zone && !stamp.zone.isUtc && stamp.zoneSource === 'written' && convertible(stamp);
 
 /**
  * The conversion of an end of an inverted range, swapped: converting and swapping (time-range-inverted's fix) edit

@@ -22,7 +22,8 @@ export const timestampZoneDstMismatch: Rule = {
   check(doc, report) {
     for (const stamp of doc.stamps) {
       const zone = stamp.zone;
-      if (stamp.zoneSource !== 'written' || !zone || zone.daylight === undefined || !zone.iana || !stamp.date || stamp.dateSource === 'none'
+      // The zone's own fields first: zoneSource and invalid are getters, and most zones (UTC) have no daylight time.
+      if (!zone || zone.daylight === undefined || !zone.iana || stamp.zoneSource !== 'written' || !stamp.date || stamp.dateSource === 'none'
         || !stamp.parts.time || stamp.invalid || !stamp.zoneSpan) continue;
       const wall = { year: stamp.date.year, month: stamp.date.month, day: stamp.date.day, hour: stamp.parts.time.hour, minute: stamp.parts.time.minute, second: stamp.parts.time.second ?? 0 };
       // The clock time read in the abbreviation's zone, and whether that zone is on daylight time then (its offset
