@@ -6,6 +6,7 @@ import type { CalendarDate, DurationRef, Postmortem, Stamp, Window } from './mod
 import { readInlineControl } from './inline-control';
 import { readStructure, type Section, type Structure } from './structure';
 import { defaultTemplate, normalizeHeading, type Template } from './template';
+import { takeFirst } from './lists';
 import { LineIndex, markLines } from './text';
 import { pieceLists, scanPieceInto, type ScanCache } from './scans';
 import { readTimeline } from './timeline-entries';
@@ -46,6 +47,11 @@ function hasAsciiAlphanumeric(text: string): boolean {
   return false;
 }
 
+// A parse collects its stamps and durations here and copies them out: a list grown by push leaves each smaller copy of
+// itself behind, and keeps room for up to half as many again.
+const foundStamps: (ResolvedStamp | undefined)[] = [];
+const foundDurations: (DurationRef | undefined)[] = [];
+
 // Front matter keys whose dates give the year and day of time-only stamps, best first.
 const DATE_KEYS = ['start_time', 'started_at', 'start', 'date', 'incident_date', 'created', 'createdAt', 'created_at', 'publishedAt'];
 
@@ -59,34 +65,34 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   const lists = pieceLists();
   const scan = options.scans?.scan ?? ((piece: string, timeField: boolean) => scanPieceInto(piece, timeField, lists));
 
-  const stamps: ResolvedStamp[] = [];
-  const durations: DurationRef[] = [];
+  let stampCount = 0;
+  let durationCount = 0;
   if (frontMatter) {
     for (const field of frontMatter.fields) {
       if (!field.valueSpan || typeof field.value !== 'string') continue;
       const line = index.lineAt(field.valueSpan.start);
       for (const parts of scanTimestamps(text.slice(field.valueSpan.start, field.valueSpan.end), { timeField: true }).stamps) {
-        stamps.push(new ResolvedStamp(parts, line, field.valueSpan.start, field.key));
+        foundStamps[stampCount++] = new ResolvedStamp(parts, line, field.valueSpan.start, field.key);
       }
     }
   }
   const addPiece = (line: number, pieceStart: number, text: string, timeField: boolean) => {
     const found = scan(text, timeField);
-    const first = stamps.length;
+    const first = stampCount;
     // Indexed loops: a piece's lists are of several array kinds (a shared frozen empty one among them), and for-of over
     // them took V8's generic iteration, an object per element.
     const { stamps: parts, ranges, durations: matches } = found;
-    for (let i = 0; i < parts.length; i++) stamps.push(new ResolvedStamp(parts[i], line, pieceStart, undefined));
+    for (let i = 0; i < parts.length; i++) foundStamps[stampCount++] = new ResolvedStamp(parts[i], line, pieceStart, undefined);
     for (let i = 0; i < ranges.length; i++) {
-      const from = stamps[first + ranges[i].from];
-      const to = stamps[first + ranges[i].to];
+      const from = foundStamps[first + ranges[i].from]!;
+      const to = foundStamps[first + ranges[i].to]!;
       from.range = { role: 'from', partner: to };
       to.range = { role: 'to', partner: from };
     }
     for (let i = 0; i < matches.length; i++) {
       const match = matches[i];
       const start = pieceStart + match.start;
-      durations.push({ match, line, span: { start, end: start + match.end - match.start } });
+      foundDurations[durationCount++] = { match, line, span: { start, end: start + match.end - match.start } };
     }
   };
   // Found in the whole text, not line by line: most lines have no URL, code span or tag.
@@ -107,6 +113,8 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   }
 
   options.scans?.endParse();
+  const stamps = takeFirst(foundStamps, stampCount);
+  const durations = takeFirst(foundDurations, durationCount);
   resolveStamps(stamps, frontMatter?.data ?? {}, declarations);
   const timelineSections = sections.filter((section) => section.match && normalizeHeading(section.match.name) === 'timeline');
   const timeline = readTimeline(index, structure, timelineSections, stamps);
@@ -146,7 +154,7 @@ function readDeclarations(index: LineIndex, structure: Structure): ZoneDeclarati
   const declarations: ZoneDeclaration[] = [];
   const sections = structure.sections;
   let headingAt: Map<number, Section> | undefined;
-  let innermost: (Section | undefined)[] | undefined;
+  let innermost: ((line: number) => Section | undefined) | undefined;
   // A declaration says "time" in some case ("All times in UTC", "Timezone: PST"): only lines with it are read.
   // Global: test advances lastIndex, and moving it to the next line's start looks once per line.
   TIME_WORD.lastIndex = 0;
@@ -157,10 +165,10 @@ function readDeclarations(index: LineIndex, structure: Structure): ZoneDeclarati
     const found = findZoneDeclaration(index.lineText(line));
     if (!found) continue;
     const start = index.lineStarts[line];
-    if (!headingAt || !innermost) ({ headingAt, innermost } = sectionLookup(sections, index.lineCount));
+    if (!headingAt || !innermost) ({ headingAt, innermost } = sectionLookup(sections));
     const heading = headingAt.get(line);
     // The innermost section around the line; a heading's declaration covers its own section.
-    const around = heading ?? innermost[line];
+    const around = heading ?? innermost(line);
     const scope = heading
       ? { start: heading.bodyStart, end: heading.end }
       : around && around.level > 1
@@ -182,15 +190,24 @@ function declarationFor(declarations: ZoneDeclaration[], line: number): ZoneDecl
   return best;
 }
 
-/** The heading on each line, and for each line the innermost section that started on an earlier line and contains it. */
-function sectionLookup(sections: Section[], lineCount: number): { headingAt: Map<number, Section>; innermost: (Section | undefined)[] } {
+/**
+ * The heading on each line, and for lines asked in increasing order the innermost section that started on an earlier
+ * line and contains it. A section ends at or before its parent's end, so the sections open at a line form a stack with
+ * the innermost on top: no list by line, which cost a slot for every line of the document.
+ */
+function sectionLookup(sections: Section[]): { headingAt: Map<number, Section>; innermost: (line: number) => Section | undefined } {
   const headingAt = new Map<number, Section>();
-  const innermost = new Array<Section | undefined>(lineCount);
-  // Sections nest at most six deep, so painting each one's lines over its parents' costs at most six passes.
-  for (const section of sections) {
-    if (!headingAt.has(section.line)) headingAt.set(section.line, section);
-    for (let line = section.line + 1; line < section.end; line++) innermost[line] = section;
-  }
+  for (const section of sections) if (!headingAt.has(section.line)) headingAt.set(section.line, section);
+  const open: Section[] = [];
+  let next = 0;
+  const innermost = (line: number) => {
+    for (; next < sections.length && sections[next].line < line; next++) {
+      while (open.length > 0 && open[open.length - 1].end <= sections[next].line) open.pop();
+      open.push(sections[next]);
+    }
+    while (open.length > 0 && open[open.length - 1].end <= line) open.pop();
+    return open[open.length - 1];
+  };
   return { headingAt, innermost };
 }
 

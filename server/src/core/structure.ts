@@ -304,10 +304,12 @@ function cellSpans(text: string, start: number): Span[] {
   let cellStart = text.indexOf('|') + 1;
   for (let pipe = text.indexOf('|', cellStart); ; pipe = text.indexOf('|', pipe + 1)) {
     if (pipe >= 0 && text.charCodeAt(pipe - 1) === 92) continue;
-    const cell = trimmedSpan(text, cellStart, pipe < 0 ? text.length : pipe, start);
-    // After the last pipe only a cell with text counts.
-    if (pipe >= 0 || cell.end > cell.start) rowCells[count++] = cell;
-    if (pipe < 0) return rowCells.slice(0, count);
+    // After the last pipe only a cell with text counts: most rows end with a pipe, and a span for nothing was garbage.
+    if (pipe < 0) {
+      if (!isBlank(text.slice(cellStart))) rowCells[count++] = trimmedSpan(text, cellStart, text.length, start);
+      return rowCells.slice(0, count);
+    }
+    rowCells[count++] = trimmedSpan(text, cellStart, pipe, start);
     cellStart = pipe + 1;
   }
 }
