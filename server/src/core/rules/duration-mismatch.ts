@@ -2,7 +2,7 @@ import { formatDurationLike, formatDurationShort } from '../durations';
 import { candidates, chooseMilestones, CLAIM_ENDS, evidenceFor, STRENGTH, type EvidenceKind } from '../milestones';
 import type { ClaimKind, MilestoneEvidence, Postmortem, Stamp, Window } from '../model';
 import { describeInterval } from './describe';
-import { replacing, type Rule } from './rule';
+import { remembered, replacing, type Rule } from './rule';
 
 const WHAT: Record<ClaimKind, string> = {
   impact: 'the impact', detect: 'detection', mitigate: 'mitigation', resolve: 'resolution',
@@ -49,15 +49,27 @@ function endStamps(doc: Postmortem, kind: ClaimKind, list: EvidenceList, take: S
   const marked = kind === 'impact' && ends.some((end) => hasMarker(list(doc, end)));
   for (const end of ends) takeStamps(list(doc, end), marked, take);
   if (kind !== 'detect' && !marked) {
-    // The timeline's latest entry in time, not in the text: moving an entry (timeline-order's fix) must not change
-    // what a stated duration is checked against, or fix-all needs another pass.
+    const last = latestEntryStamp(doc);
+    if (last) take(last);
+  }
+}
+
+const latestEntryStamps = new WeakMap<Postmortem, { stamp: Stamp | undefined }>();
+
+/**
+ * The stamp of the timeline's latest entry in time, not in the text: moving an entry (timeline-order's fix) must not
+ * change what a stated duration is checked against, or fix-all needs another pass. Found once per document, not
+ * once per kind of claim and list.
+ */
+function latestEntryStamp(doc: Postmortem): Stamp | undefined {
+  return remembered(latestEntryStamps, doc, () => {
     let last: Stamp | undefined;
     for (let i = 0; i < doc.timeline.length; i++) {
       const stamp = doc.timeline[i].stamp;
       if (stamp.epoch !== undefined && (!last || stamp.epoch >= last.epoch!)) last = stamp;
     }
-    if (last) take(last);
-  }
+    return { stamp: last };
+  }).stamp;
 }
 
 /**
@@ -81,9 +93,13 @@ export const durationMismatch: Rule = {
   fixable: true,
   check(doc, report) {
     if (!doc.claims.length) return;
-    const windowOnLine = new Map<number, Window>();
-    // A window with a date-only end gives no interval to measure: the claim is then read like any other.
-    for (const window of doc.windows) if (!windowOnLine.has(window.line) && window.from.parts.time && window.to.parts.time) windowOnLine.set(window.line, window);
+    // The first window on each claim's line. A window with a date-only end gives no interval to measure: the claim is
+    // then read like any other. Only the claims' lines are kept: a document can state thousands of windows.
+    const windowOnLine = new Map<number, Window | undefined>();
+    for (const claim of doc.claims) windowOnLine.set(claim.duration.line, undefined);
+    for (const window of doc.windows) {
+      if (windowOnLine.has(window.line) && !windowOnLine.get(window.line) && window.from.parts.time && window.to.parts.time) windowOnLine.set(window.line, window);
+    }
     // The readings depend on the claim's kind only (or on its own window): computed once each, and so is the
     // answer for the same stated value, so a document of thousands of claims stays linear. The starts are the same
     // for every kind.
@@ -163,13 +179,46 @@ function instants(collect: (take: StampSink) => void): number[] {
   collect((stamp) => {
     if (stamp.epoch !== undefined) times.push(stamp.epoch);
   });
-  // Evidence comes in runs sorted by time, which the array sort merges (a Float64Array's sort, which boxes nothing,
-  // does not, and took longer than the boxing costs).
-  times.sort((a, b) => a - b);
+  const sorted = mergedRuns(times);
   let distinct = 0;
-  for (let i = 0; i < times.length; i++) if (distinct === 0 || times[i] !== times[distinct - 1]) times[distinct++] = times[i];
-  times.length = distinct;
-  return times;
+  for (let i = 0; i < sorted.length; i++) if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+  sorted.length = distinct;
+  return sorted;
+}
+
+/**
+ * `times` ascending: evidence comes in a few runs sorted by time, merged here pair by pair, one pass over the list per
+ * halving of their number. The array sort merged them too, but called its comparator on, and boxed, every instant;
+ * a Float64Array's sort, which boxes nothing, does not merge runs, and took longer. Returns `times` or its copy.
+ */
+function mergedRuns(times: number[]): number[] {
+  const runs: number[] = [0];
+  for (let i = 1; i < times.length; i++) if (times[i] < times[i - 1]) runs.push(i);
+  let from = times;
+  let into = runs.length > 1 ? times.slice() : times;
+  while (runs.length > 1) {
+    let merged = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const mid = r + 1 < runs.length ? runs[r + 1] : from.length;
+      merge(from, runs[r], mid, r + 2 < runs.length ? runs[r + 2] : from.length, into);
+      runs[merged++] = runs[r];
+    }
+    runs.length = merged;
+    const done = into;
+    into = from;
+    from = done;
+  }
+  return from;
+}
+
+/** Merges the ascending runs [lo, mid) and [mid, hi) of `from` into the same places of `into`. */
+function merge(from: number[], lo: number, mid: number, hi: number, into: number[]): void {
+  let i = lo;
+  let j = mid;
+  let k = lo;
+  while (i < mid && j < hi) into[k++] = from[j] < from[i] ? from[j++] : from[i++];
+  while (i < mid) into[k++] = from[i++];
+  while (j < hi) into[k++] = from[j++];
 }
 
 /** Whether some end minus some start, not negative, lies in [lo, hi]: both lists ascending, one pass over each. */

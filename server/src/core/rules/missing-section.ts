@@ -1,4 +1,5 @@
 import { describeCondition, isSectionRequired } from '../template';
+import { lineBreak } from './line-break';
 import type { Rule } from './rule';
 import { documentHeadingStyle, lineOffset, presentSections, titleSpan, writeHeading } from './sections';
 
@@ -12,10 +13,11 @@ export const missingSection: Rule = {
   check(doc, report) {
     const present = presentSections(doc);
     const { style, level } = documentHeadingStyle(doc);
-    const newline = doc.text.includes('\r\n') ? '\r\n' : doc.text.includes('\r') && !doc.text.includes('\n') ? '\r' : '\n';
     const frontMatter = doc.frontMatter?.data ?? {};
+    let documentBreak: string | undefined;
     doc.template.sections.forEach((section, position) => {
       if (!isSectionRequired(section, frontMatter) || present.some((item) => item.match === section)) return;
+      const newline = (documentBreak ??= lineBreak(doc.text));
       // Insert before the first present section that the template puts after this one; else at the end.
       const next = present.find((item) => item.position > position);
       const at = next ? lineOffset(doc, next.section.line) : doc.text.length;

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { invertedRange, swapRange } from './ranges';
+import { stampGroups } from './stamp-groups';
 import { convertsSwapped, readersDatedByConversions } from './timestamp-not-utc';
 
 export const timeRangeInverted: Rule = {
@@ -10,8 +11,8 @@ export const timeRangeInverted: Rule = {
   tags: ['timestamps', 'timeline'],
   fixable: true,
   check(doc, report, context) {
-    for (const stamp of doc.stamps) {
-      const inverted = stamp.range?.role === 'from' ? invertedRange(stamp) : undefined;
+    for (const stamp of stampGroups(doc).rangeStarts) {
+      const inverted = invertedRange(stamp);
       if (!inverted) continue;
       const { from, to } = inverted;
       // Each swapped end is written in the zone of the place it moves to.

@@ -2,6 +2,7 @@ import type { CalendarDate, Postmortem, Stamp, TimelineEntry } from '../model';
 import type { Span } from '../types';
 import { clockMinutes, leavesDay, sameDay, wrapsPastMidnight } from './days';
 import { describeInstant, sameUtcDay } from './describe';
+import { lineBreak } from './line-break';
 import { remembered, type FixDraft, type Report, type Rule, type RuleContext } from './rule';
 import { mayRewriteInUtc, rewritesDeclaredIn } from './timestamp-not-utc';
 
@@ -35,15 +36,14 @@ function contentEnd(text: string, block: Span): number {
   return end;
 }
 
-/** A block to insert elsewhere: it must end with a line break even when it was the document's last line. */
-function asLines(text: string, newline: string): string {
-  const last = text.length > 0 ? text.charCodeAt(text.length - 1) : -1;
-  return last === 10 || last === 13 ? text : text + newline;
-}
-
-/** The document's line break, found once per check (not once per finding: each search reads the whole text). */
-function lineBreak(doc: Postmortem): string {
-  return doc.text.includes('\r\n') ? '\r\n' : doc.text.includes('\n') || !doc.text.includes('\r') ? '\n' : '\r';
+/**
+ * A block to insert elsewhere: it must end with a line break even when it was the document's last line. Only then is
+ * the document's line break looked for: that search reads the whole text.
+ */
+function asLines(doc: Postmortem, block: Span): string {
+  const lines = doc.text.slice(block.start, block.end);
+  const last = lines.length > 0 ? lines.charCodeAt(lines.length - 1) : -1;
+  return last === 10 || last === 13 ? lines : lines + lineBreak(doc.text);
 }
 
 /**
@@ -63,7 +63,7 @@ function slotKinds(doc: Postmortem, entries: TimelineEntry[]): Uint8Array | unde
  * Whether writing the entries in `target` order (indices into `entries`) would put an entry into a slot of another
  * kind: a reorder keeping the kinds' slots then sorts each kind only, the list stays out of order, and fix-all leaves it.
  */
-function crossesKinds(target: readonly number[], kinds: Uint8Array | undefined): boolean {
+function crossesKinds(target: ArrayLike<number>, kinds: Uint8Array | undefined): boolean {
   if (!kinds) return false;
   for (let i = 0; i < target.length; i++) if (kinds[target[i]] !== kinds[i]) return true;
   return false;
@@ -73,7 +73,7 @@ function crossesKinds(target: readonly number[], kinds: Uint8Array | undefined):
  * The entries as a reorder writes them back, slot by slot: `target` (indices into `entries`, the order they should
  * stand in), each entry into the next slot of its own kind; the entries of each kind stand in the order of `target`.
  */
-function inSlotsOfTheirKind(entries: TimelineEntry[], target: readonly number[], kinds: Uint8Array | undefined): TimelineEntry[] {
+function inSlotsOfTheirKind(entries: TimelineEntry[], target: ArrayLike<number>, kinds: Uint8Array | undefined): TimelineEntry[] {
   // A copy of `entries` overwritten slot by slot: allocated once at their length and elements kind (pushed, an array
   // grows by copies; mapped, its elements kind changes once this code is optimised, see findOutOfOrder).
   const written = entries.slice();
@@ -125,24 +125,25 @@ function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]
   // The lines written into each slot that changes, by slot, in slot order: most entries of a long list keep their slot.
   const written = new Map<number, string>();
   for (let i = 0; i < slots.length; i++) {
-    const lines = rewrittenLines(doc, slots[i], order[i]);
+    if (order[i] === slots[i]) continue;
+    const target = blockSpan(doc, slots[i]);
+    const lines = rewrittenLines(doc, slots[i], order[i], target);
     if (lines === undefined) continue;
     written.set(i, lines);
-    const target = blockSpan(doc, slots[i]);
     // The source's lines, and the target's line breaks after them.
     edits.push({ start: target.start, end: target.end, newText: lines + text.slice(contentEnd(text, target), target.end) });
   }
   if (!carries) return { title, edits };
   // A block moves when the fix rewrites the slot it stands in; a copy of lines left in place (into a slot that read
-  // as those lines) is no move.
-  const slotOf = new Map<TimelineEntry, number>();
-  for (let i = 0; i < slots.length; i++) slotOf.set(slots[i], i);
+  // as those lines) is no move. The entries of the slots rewritten, not a map of every slot by its entry.
+  const rewritten = new Set<TimelineEntry>();
+  // forEach, not for-of: an entry of a Map's iterator is an array allocated per slot.
+  written.forEach((_, i) => rewritten.add(slots[i]));
   const moves: NonNullable<FixDraft['moves']> = [];
   const carried = new Set<TimelineEntry>();
   let edit = 0;
-  // forEach, not for-of: an entry of a Map's iterator is an array allocated per slot.
   written.forEach((lines, i) => {
-    if (written.has(slotOf.get(order[i])!)) {
+    if (rewritten.has(order[i])) {
       const start = doc.index.lineStarts[order[i].block.start];
       moves.push({ edit, from: { start, end: start + lines.length } });
       carried.add(order[i]);
@@ -153,16 +154,16 @@ function reorder(doc: Postmortem, slots: TimelineEntry[], order: TimelineEntry[]
 }
 
 /**
- * The lines of `source` that reorder writes into the slot of `slot`; undefined when they change nothing: the entry
- * goes back into its own slot, or its lines read as those it replaces.
+ * The lines of `source` that reorder writes into the slot of `slot` (whose `blockSpan` is `target`, when known);
+ * undefined when they change nothing: the entry goes back into its own slot, or its lines read as those it replaces.
  */
-function rewrittenLines(doc: Postmortem, slot: TimelineEntry, source: TimelineEntry): string | undefined {
+function rewrittenLines(doc: Postmortem, slot: TimelineEntry, source: TimelineEntry, target?: Span): string | undefined {
   if (source === slot) return undefined;
   const text = doc.text;
   const from = blockSpan(doc, source);
   const lines = text.slice(from.start, contentEnd(text, from));
-  const target = blockSpan(doc, slot);
-  return lines.length === contentEnd(text, target) - target.start && text.startsWith(lines, target.start) ? undefined : lines;
+  const into = target ?? blockSpan(doc, slot);
+  return lines.length === contentEnd(text, into) - into.start && text.startsWith(lines, into.start) ? undefined : lines;
 }
 
 /**
@@ -239,13 +240,13 @@ function movesKeepControlState(doc: Postmortem, context: RuleContext, entries: T
  * date, the summary), and no stamp reading another day in the new order (rolling over past midnight, or reading a date
  * a moved block writes). A time whose date comes from the entry above would change day when moved, and fix-all would
  * move it back. All but the last check hold or fail whatever the order: they are made once for the orders asked about.
+ * Undefined when they fail: no order is movable, and the orders need not be written out to be asked about.
  */
-function movableOrders(doc: Postmortem, entries: TimelineEntry[]): (order: TimelineEntry[]) => boolean {
-  const never = () => false;
+function movableOrders(doc: Postmortem, entries: TimelineEntry[]): ((order: TimelineEntry[]) => boolean) | undefined {
   const allWritten = entries.every((entry) => entry.stamp.dateSource === 'written');
   // The dates' sources first: they stop at the first entry that fails, the other checks read every entry.
-  if (!allWritten && !datedFromOneLineOutside(entries)) return never;
-  if (entries.some((entry) => leavesCodeOpen(doc, entry)) || zoneDeclaredAmong(doc, entries) || datedFromAnotherEntry(doc, entries)) return never;
+  if (!allWritten && !datedFromOneLineOutside(entries)) return undefined;
+  if (entries.some((entry) => leavesCodeOpen(doc, entry)) || zoneDeclaredAmong(doc, entries) || datedFromAnotherEntry(doc, entries)) return undefined;
   return allWritten ? () => true : (order) => !readsOtherDay(doc, entries, order);
 }
 
@@ -426,16 +427,25 @@ export function timelineRewrites(doc: Postmortem, context: RuleContext): { rewri
 /** Adds to `reports` the entries out of order, or the whole list when it runs the other way, with their fixes. */
 function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]): void {
   const descending = doc.template.timeline.order === 'descending';
-  // The entries with an instant, kept in a copy of the timeline cut to their number: filtered, the list grew by copies.
-  const entries = doc.timeline.slice();
+  // The entries with an instant, and their instants, in one pass: the timeline itself when they all have one (nothing
+  // here changes the list), else a copy of it cut to their number (filtered, the list grew by copies). `times`,
+  // `order` and the sorted entries are not mapped: the elements kind of map's result changes once this code is
+  // optimised, which deoptimises it.
+  const timeline = doc.timeline;
+  const times = new Float64Array(timeline.length);
+  let entries = timeline;
   let timed = 0;
-  for (let i = 0; i < doc.timeline.length; i++) if (doc.timeline[i].stamp.epoch !== undefined) entries[timed++] = doc.timeline[i];
-  entries.length = timed;
-  if (entries.length < 2) return;
-  // `times`, `order` and the sorted entries are not mapped: the elements kind of map's result changes once this code
-  // is optimised, which deoptimises it.
-  const times = new Float64Array(entries.length);
-  for (let i = 0; i < entries.length; i++) times[i] = entries[i].stamp.epoch!;
+  for (let i = 0; i < timeline.length; i++) {
+    const epoch = timeline[i].stamp.epoch;
+    if (epoch === undefined) {
+      if (entries === timeline) entries = timeline.slice();
+      continue;
+    }
+    if (entries !== timeline) entries[timed] = timeline[i];
+    times[timed++] = epoch;
+  }
+  if (entries !== timeline) entries.length = timed;
+  if (timed < 2) return;
   let ups = 0;
   let downs = 0;
   for (let i = 1; i < entries.length; i++) {
@@ -446,10 +456,10 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
   const kinds = slotKinds(doc, entries);
   if (wholeListWrong) {
     const first = entries[0];
-    const backwards: number[] = [];
-    for (let i = entries.length - 1; i >= 0; i--) backwards.push(i);
+    const backwards = new Int32Array(entries.length);
+    for (let i = 0; i < entries.length; i++) backwards[i] = entries.length - 1 - i;
     const reversed = inSlotsOfTheirKind(entries, backwards, kinds);
-    const movesInOrder = movableOrders(doc, entries)(reversed);
+    const movesInOrder = movableOrders(doc, entries)?.(reversed) ?? false;
     const reverse = reorder(doc, entries, reversed, `Reverse the timeline (${descending ? 'newest' : 'oldest'} first)`,
       movesInOrder && ((carried) => carriesEdits(doc, context, entries, reversed, reordered(entries, reversed), carried)));
     reports.push({
@@ -465,19 +475,43 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
   }
   // Never a step the wrong way: no entry is out of order.
   if (descending ? ups === 0 : downs === 0) return;
-  // The entries' positions in the order the template asks for (by instant, then line); where each entry goes in
-  // it, and the largest of those up to each entry in document order: the first entry that sorts after a given one
-  // is then a binary search, not a scan of the list.
-  const order: number[] = [];
-  for (let i = 0; i < entries.length; i++) order.push(i);
-  order.sort((a, b) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line);
+  // Each entry that breaks the order relative to the furthest entry above it, and the entry it moves above (found
+  // below, once the order is known). The entries that keep it stand in the order the template asks for already.
+  const moves: { index: number; furthest: number; after: TimelineEntry | undefined }[] = [];
+  let furthest = 0;
+  for (let i = 1; i < entries.length; i++) {
+    if (descending ? times[i] > times[furthest] : times[i] < times[furthest]) moves.push({ index: i, furthest, after: undefined });
+    else furthest = i;
+  }
+  // The entries' positions in the order the template asks for (by instant, then line): only the entries out of order
+  // are sorted, then merged into the others, a pass over the list where a sort of all of it compared each entry.
+  const inOrder = (a: number, b: number) => (descending ? times[b] - times[a] : times[a] - times[b]) || entries[a].line - entries[b].line;
+  const late: number[] = [];
+  for (const move of moves) late.push(move.index);
+  late.sort(inOrder);
+  const order = new Int32Array(entries.length);
+  let placed = 0;
+  let next = 0;
+  let m = 0;
+  for (let i = 0; i < entries.length; i++) {
+    if (m < moves.length && moves[m].index === i) {
+      m++;
+      continue;
+    }
+    while (next < late.length && inOrder(late[next], i) < 0) order[placed++] = late[next++];
+    order[placed++] = i;
+  }
+  while (next < late.length) order[placed++] = late[next++];
   const sorted = inSlotsOfTheirKind(entries, order, kinds);
   const movableInto = movableOrders(doc, entries);
-  const stable = movableInto(sorted);
-  // The moves, applied together, write the entries in the order of time (each moves above an entry of its kind).
+  const stable = !!movableInto && movableInto(sorted);
+  // The moves, applied together, write the entries in the order of time (each moves above an entry of its kind):
+  // written out only when some order is movable, the one use of it.
   const crosses = crossesKinds(order, kinds);
-  const byTime = crosses ? inSlotsOfTheirKind(entries, order, undefined) : sorted;
-  const movesStable = crosses ? movableInto(byTime) : stable;
+  const byTime = crosses && movableInto ? inSlotsOfTheirKind(entries, order, undefined) : sorted;
+  const movesStable = crosses ? !!movableInto && movableInto(byTime) : stable;
+  // Where each entry goes in the order, and the largest of those up to each entry in document order: the first entry
+  // that sorts after a given one is then a binary search, not a scan of the list.
   const rank = new Int32Array(entries.length);
   for (let i = 0; i < order.length; i++) rank[order[i]] = i;
   const prefixMax = new Int32Array(entries.length);
@@ -492,18 +526,11 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
     }
     return lo;
   };
-  // Each entry that breaks the order relative to the furthest entry above it, and the entry it moves above: the first
-  // that sorts after it, which is never one that moves; none when that one stands in a slot of another kind.
-  const moves: { index: number; furthest: number; after: TimelineEntry | undefined }[] = [];
-  let furthest = 0;
-  for (let i = 1; i < entries.length; i++) {
-    const outOfOrder = descending ? times[i] > times[furthest] : times[i] < times[furthest];
-    if (!outOfOrder) {
-      furthest = i;
-      continue;
-    }
-    const after = firstSortedAfter(rank[i]);
-    moves.push({ index: i, furthest, after: after < entries.length && (!kinds || kinds[after] === kinds[i]) ? entries[after] : undefined });
+  // An entry out of order moves above the first that sorts after it, which is never one that moves; above none when
+  // that one stands in a slot of another kind.
+  for (const move of moves) {
+    const after = firstSortedAfter(rank[move.index]);
+    if (after < entries.length && (!kinds || kinds[after] === kinds[move.index])) move.after = entries[after];
   }
   // The moves sort the list in one fix-all pass only if every entry out of place can move, and entries moving above
   // the same entry stand in sorted order (insertions at one point keep the order of the findings). Otherwise
@@ -525,7 +552,6 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
   const blocks = moves.map(({ index }) => blockSpan(doc, entries[index]));
   const moving = movesStable && movesSort && !clashesWithDeclaration(doc, context, blocks, carriedByMoves ? blocks : undefined)
     && movesKeepControlState(doc, context, entries, moves);
-  let newline: string | undefined;
   for (const { index: i, furthest: top, after } of moves) {
     const entry = entries[i];
     const above = entries[top];
@@ -537,7 +563,7 @@ function findOutOfOrder(doc: Postmortem, context: RuleContext, reports: Report[]
       fixes.push({
         title: `Move the entry above line ${after.line + 1}`,
         edits: [
-          { start: destination, end: destination, newText: asLines(doc.text.slice(moved.start, moved.end), newline ??= lineBreak(doc)) },
+          { start: destination, end: destination, newText: asLines(doc, moved) },
           { start: moved.start, end: moved.end, newText: '' },
         ],
         moves: carriedByMoves ? [{ edit: 0, from: moved }] : undefined,

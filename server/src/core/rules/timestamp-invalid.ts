@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { stampGroups } from './stamp-groups';
 
 export const timestampInvalid: Rule = {
   id: 'PM010',
@@ -8,8 +9,6 @@ export const timestampInvalid: Rule = {
   tags: ['timestamps'],
   fixable: false,
   check(doc, report) {
-    for (const stamp of doc.stamps) {
-      if (stamp.invalid) report({ span: stamp.span, message: `Invalid timestamp ${stamp.parts.text}: ${stamp.invalid}.` });
-    }
+    for (const stamp of stampGroups(doc).invalid) report({ span: stamp.span, message: `Invalid timestamp ${stamp.parts.text}: ${stamp.invalid}.` });
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { stampGroups } from './stamp-groups';
 
 export const timestampMissingZone: Rule = {
   id: 'PM008',
@@ -8,8 +9,8 @@ export const timestampMissingZone: Rule = {
   tags: ['timestamps', 'zones'],
   fixable: true,
   check(doc, report) {
-    // Fields before getters (inFrontMatter, invalid, zoneSource): most stamps have a zone.
-    const missing = doc.stamps.filter((stamp) => !stamp.zone && stamp.parts.time && !stamp.inFrontMatter && !stamp.invalid);
+    // Fields before getters (inFrontMatter, invalid).
+    const missing = stampGroups(doc).zoneless.filter((stamp) => stamp.parts.time && !stamp.inFrontMatter && !stamp.invalid);
     if (!missing.length) return;
     // Zones this document already writes, offered after the template's zone.
     const written = new Map<string, number>();

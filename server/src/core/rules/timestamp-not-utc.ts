@@ -4,6 +4,7 @@ import { remembered, replacing, type FixDraft, type Rule, type RuleContext } fro
 import { clockMinutes, dayLender, indexAfter, leavesDay } from './days';
 import { inUtc, sameUtcDay, startsWithUtcDate, utcDate } from './describe';
 import { crowded, firstWrittenDay, invertedRange, readersFromBelow, readersOfDate, readersOfFirstWrittenDate, startReadsAs, swapRange, withUtcDate } from './ranges';
+import { stampGroups } from './stamp-groups';
 import { timelineRewrites } from './timeline-order';
 import { isRollover } from '../parse';
 import { scanTimestamps } from '../timestamps';
@@ -607,7 +608,7 @@ export const timestampNotUtc: Rule = {
   fixable: true,
   check(doc, report, context) {
     if (target(doc) !== 'UTC') return;
-    for (const stamp of doc.stamps) {
+    for (const stamp of stampGroups(doc).inOtherZones) {
       if (!writtenInOtherZone(stamp)) continue;
       const { utc, edits, isPreferred } = reportedConversion(doc, context, stamp);
       const convert: FixDraft = { title: `Rewrite as ${utc}`, edits, isPreferred };

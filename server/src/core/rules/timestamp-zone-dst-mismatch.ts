@@ -2,6 +2,7 @@ import { formatStampLike } from '../timestamps';
 import { counterpartAbbreviation, offsetAt, wallMillis, zonedMillis } from '../zones';
 import { utcTime } from './describe';
 import { replacing, type Rule } from './rule';
+import { stampGroups } from './stamp-groups';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -20,9 +21,10 @@ export const timestampZoneDstMismatch: Rule = {
   tags: ['timestamps', 'zones'],
   fixable: true,
   check(doc, report) {
-    for (const stamp of doc.stamps) {
+    // Only zones other than UTC name daylight or standard time.
+    for (const stamp of stampGroups(doc).inOtherZones) {
       const zone = stamp.zone;
-      // The zone's own fields first: zoneSource and invalid are getters, and most zones (UTC) have no daylight time.
+      // The zone's own fields first: zoneSource and invalid are getters.
       if (!zone || zone.daylight === undefined || !zone.iana || stamp.zoneSource !== 'written' || !stamp.date || stamp.dateSource === 'none'
         || !stamp.parts.time || stamp.invalid || !stamp.zoneSpan) continue;
       const wall = { year: stamp.date.year, month: stamp.date.month, day: stamp.date.day, hour: stamp.parts.time.hour, minute: stamp.parts.time.minute, second: stamp.parts.time.second ?? 0 };
