@@ -39,7 +39,31 @@ describe('milestones: keywords in timeline entries', () => {
     assert.deepEqual(keywords('- 10:00 UTC the deploy was rolled\n  back by hand\n'), ['2:mitigated:"rolled back" in the timeline']);
   });
 
+  it('reads a keyword split by a cell or a line break as the text joins it', () => {
+    // Every keyword with a space, split at each of its spaces; and a 5xx with its unit after the join.
+    const spaced = ['first errors', 'unable to', 'stops responding', 'stopped working', 'became aware', 'reaching out', 'rolled back',
+      'fix lands', 'hotfix deployed', 'hotfix was deployed', 'back to normal', 'all clear', 'fully restored', 'incident over',
+      'incident is over', '503 ms'];
+    for (const keyword of spaced) {
+      const words = keyword.split(' ');
+      const whole = keywords(`- 10:00 UTC x ${keyword} y\n`);
+      for (let split = 1; split < words.length; split++) {
+        const before = words.slice(0, split).join(' ');
+        const after = words.slice(split).join(' ');
+        assert.deepEqual(keywords(`| Time | Event |\n| --- | --- |\n| 10:00 UTC | x ${before} | ${after} y |\n`).map((item) => item.replace(/^4:/, '2:')), whole, keyword);
+        assert.deepEqual(keywords(`- 10:00 UTC x ${before}\n  ${after} y\n`), whole, keyword);
+      }
+    }
+  });
+
   it('reads no keyword past the first 500 characters of an entry', () => {
     assert.deepEqual(keywords(`- 10:00 UTC ${'x'.repeat(494)} failed\n- 10:05 UTC ${'x'.repeat(487)} failed\n`), ['3:start:"failed" in the timeline']);
+    // Cut after the lines and cells are joined.
+    assert.deepEqual(keywords(`- 10:00 UTC ${'x'.repeat(300)}\n  ${'x'.repeat(193)} failed\n- 10:05 UTC ${'x'.repeat(300)}\n  ${'x'.repeat(186)} failed\n`), [
+      '4:start:"failed" in the timeline',
+    ]);
+    assert.deepEqual(keywords(`| 10:00 UTC | ${'x'.repeat(300)} | ${'x'.repeat(193)} failed |\n| 10:05 UTC | ${'x'.repeat(300)} | ${'x'.repeat(186)} failed |\n`), [
+      '3:start:"failed" in the timeline',
+    ]);
   });
 });

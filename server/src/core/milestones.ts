@@ -1,6 +1,7 @@
 // Milestones (impact start, detected, mitigated, resolved) and the durations a document states about them.
 // Evidence comes in strengths: markers and front matter beat field lines, which beat keywords in entries.
-import type { ClaimKind, DurationClaim, DurationRef, MilestoneEvidence, Postmortem, Stamp } from './model';
+import type { ClaimKind, DurationClaim, DurationRef, MilestoneEvidence, Postmortem, Stamp, TimelineEntry } from './model';
+import { textLines } from './timeline-entries';
 import { takeFirst } from './lists';
 import { normalizeHeading } from './template';
 import { isSpace } from './text';
@@ -69,6 +70,7 @@ const MARKERS: [RegExp, EvidenceKind, string][] = [
 const MAY_MARK = /[<&]|outage|\[(?:start|detected|mitigated|resolved|end)\]/i;
 
 // Keywords in timeline entries, by the milestone they suggest; an entry counts as evidence for every kind it has.
+// A word before a space in a keyword belongs in JOIN_WORD too.
 const KEYWORDS: [string[], MilestoneKind][] = [
   [['first errors?', 'errors?', 'failures?', 'failing', 'failed', 'outage', 'degrad(?:ed|ation)', 'unavailable', 'unable to', String.raw`crash\w*`,
     // A 5xx status, not a quantity: "540 ms", "507 m" (a stated duration fix-all may write) are not errors.
@@ -106,13 +108,14 @@ const STATUS_MILESTONES: Record<string, MilestoneKind | undefined> = { investiga
 const ALL_KINDS = (1 << KEYWORDS.length) - 1;
 
 /**
- * The first keyword of each kind in `text` into `found` (`found[i]` for KEYWORDS[i]), and the mask of the kinds found:
- * only their slots are written, so nothing is cleared between entries. `readings`: the keywords read so far, by the
- * text as written (a long timeline repeats a few dozen keywords thousands of times).
+ * The first keyword of each kind in `text` from `from` on into `found` (`found[i]` for KEYWORDS[i]), but for the kinds
+ * in the mask `kindsFound`, and the mask of the kinds found with them: only their slots are written, so nothing is
+ * cleared between entries. `readings`: the keywords read so far, by the text as written (a long timeline repeats a few
+ * dozen keywords thousands of times).
  */
-function findKeywords(text: string, found: KeywordReading[], readings: Map<string, KeywordReading>): number {
-  let kinds = 0;
-  KEYWORD.lastIndex = 0;
+function findKeywords(text: string, from: number, kindsFound: number, found: KeywordReading[], readings: Map<string, KeywordReading>): number {
+  let kinds = kindsFound;
+  KEYWORD.lastIndex = from;
   while (KEYWORD.test(text)) {
     // The text of the match test just made: no other regex runs in between.
     const keyword = RegExp.lastMatch;
@@ -132,6 +135,29 @@ function findKeywords(text: string, found: KeywordReading[], readings: Map<strin
     }
     // Keywords of different kinds overlap ("fully restored", "restored"): go on from the character after the start.
     KEYWORD.lastIndex -= keyword.length - 1;
+  }
+  return kinds;
+}
+
+// A keyword can span a join in an entry's text ("rolled | back", "rolled\n  back") only where the cell or line before it
+// ends with a word that a keyword has before a space, or with a 5xx (its lookahead reads the unit after the space).
+// Read at the start of that word, it matches when the whole word is one of them.
+const JOIN_WORD = /(?:first|unable|stops|stopped|became|reaching|rolled|fix|hotfix|was|back|to|all|fully|incident|is|5\d\d)\b/iy;
+
+// The lines of an entry's text and where it starts on each, for each entry in turn.
+const textLineNumbers: number[] = [];
+const textLineStarts: number[] = [];
+
+/**
+ * findKeywords over an entry's text. Searched on its lines as they stand in the document, without building the text,
+ * where it finds the same keywords: no keyword can span a join of cells or lines.
+ */
+function findEntryKeywords(doc: Postmortem, entry: TimelineEntry, found: KeywordReading[], readings: Map<string, KeywordReading>): number {
+  const count = textLines(entry, JOIN_WORD, textLineNumbers, textLineStarts);
+  if (count < 0) return findKeywords(entry.text, 0, 0, found, readings);
+  let kinds = 0;
+  for (let i = 0; i < count && kinds !== ALL_KINDS; i++) {
+    kinds = findKeywords(doc.index.lineText(textLineNumbers[i]), textLineStarts[i], kinds, found, readings);
   }
   return kinds;
 }
@@ -230,7 +256,7 @@ export function readEvidence(doc: Postmortem): MilestoneEvidence[] {
       if (kind) add({ kind, stamp: entry.stamp, source: `"${entry.status}" update`, strength: STRENGTH.keyword });
       continue;
     }
-    let kinds = findKeywords(entry.text, found, readings);
+    let kinds = findEntryKeywords(doc, entry, found, readings);
     // In the order of KEYWORDS, up to the last kind found: most entries have one keyword or none.
     for (let i = 0; kinds !== 0; i++, kinds >>= 1) {
       if (kinds & 1) add({ kind: KEYWORDS[i][1], stamp: entry.stamp, source: found[i].source, strength: STRENGTH.keyword });

@@ -133,8 +133,8 @@ class Entry implements TimelineEntry {
   ) {}
 
   /**
-   * Read from the document on each call, not kept: parse reads each entry's text once (for its keywords), and kept,
-   * the texts were a tenth of the model.
+   * Read from the document on each call, not kept: parse reads most entries' keywords on their lines (textLines), and
+   * kept, the texts were a tenth of the model.
    */
   get text(): string {
     const { index, markup } = this.source;
@@ -150,6 +150,35 @@ class Entry implements TimelineEntry {
     return text.length > 500 ? text.slice(0, 500) : text;
   }
 
+  /** See textLines. */
+  textLines(joining: RegExp, lines: number[], starts: number[]): number {
+    const { index, markup } = this.source;
+    const line = this.stamp.line;
+    let count = 0;
+    // The text is no longer: each pipe and the blanks around it become one space, and one space joins two lines.
+    let length = -1;
+    for (let next = line; next < this.block.end; next++) {
+      const text = index.lineText(next);
+      const from = next === line ? textStartOf(index, this.stamp) : continuationStart(text);
+      if (from < 0) continue;
+      const start = leadingMarks(text, from);
+      if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return -1;
+      // Neither has a character among the leading marks: where none follows them, cleanText's replacements change nothing.
+      const flags = markup[next];
+      if ((flags & TAG && text.indexOf('<', start) >= 0) || (flags & EMPHASIS_MARK && (text.indexOf('*', start) >= 0 || text.indexOf('_', start) >= 0))) {
+        return -1;
+      }
+      if (flags & PIPE) {
+        for (let pipe = text.indexOf('|', start); pipe >= 0; pipe = text.indexOf('|', pipe + 1)) if (endsWith(joining, text, pipe)) return -1;
+      }
+      if (next + 1 < this.block.end && endsWith(joining, text, text.length)) return -1;
+      length += text.length - start + 1;
+      lines[count] = next;
+      starts[count++] = start;
+    }
+    return length <= 500 ? count : -1;
+  }
+
   get line(): number {
     return this.stamp.line;
   }
@@ -161,6 +190,34 @@ class Entry implements TimelineEntry {
   get isUpdate(): boolean {
     return (this.flags & UPDATE) !== 0;
   }
+}
+
+/**
+ * The lines an entry's text is read from, into `lines`, and where on each its text starts, into `starts`; their number.
+ * For readers that search the document in place of the text (thousands of entries, each text a few joined strings that
+ * trim flattens): the text joins the cells of these lines (split at pipes, trimmed) by single spaces, and what stands
+ * before each start is not a word character. -1 where the text is not such a join (a status-page update's, markup
+ * replaced in it, cut at 500 characters or maybe so), or where a cell or line before a join ends with a word that
+ * `joining`, a sticky regex read at the word's start, matches.
+ */
+export function textLines(entry: TimelineEntry, joining: RegExp, lines: number[], starts: number[]): number {
+  return entry instanceof Entry && !entry.trailer ? entry.textLines(joining, lines, starts) : -1;
+}
+
+/** Whether the last word of `text` before `end` and the blanks before it is one that `joining` matches. */
+function endsWith(joining: RegExp, text: string, end: number): boolean {
+  let wordEnd = end;
+  while (wordEnd > 0 && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
+  let wordStart = wordEnd;
+  while (wordStart > 0 && isWordCode(text.charCodeAt(wordStart - 1))) wordStart--;
+  if (wordStart === wordEnd) return false;
+  joining.lastIndex = wordStart;
+  return joining.test(text);
+}
+
+/** What `\w` and `\b` take for a word character, by character code. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 // Each range's entry stamps are collected here: a list grown by push for each range was a sixth of what readTimeline
@@ -339,12 +396,19 @@ function collectText(index: LineIndex, start: number, end: number, markup: Uint8
   let count = 0;
   for (let line = start; line < end; line++) {
     const text = index.lineText(line);
-    if (isBlank(text) || RELATIVE.test(text)) continue;
-    LIST_MARKER.lastIndex = 0;
-    const clean = cleanText(text, markup[line], LIST_MARKER.test(text) ? LIST_MARKER.lastIndex : 0);
+    const from = continuationStart(text);
+    if (from < 0) continue;
+    const clean = cleanText(text, markup[line], from);
     collected = count++ === 0 ? clean : `${collected} ${clean}`;
   }
   return collected;
+}
+
+/** Where a line's text starts, after its list marker; -1 for a line that adds no text (blank, or a status-page label). */
+function continuationStart(text: string): number {
+  if (isBlank(text) || RELATIVE.test(text)) return -1;
+  LIST_MARKER.lastIndex = 0;
+  return LIST_MARKER.test(text) ? LIST_MARKER.lastIndex : 0;
 }
 
 function findLabel(index: LineIndex, start: number, end: number): string {
