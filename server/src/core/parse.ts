@@ -10,7 +10,7 @@ import { takeFirst } from './lists';
 import { LineIndex, markLines } from './text';
 import { pieceLists, scanPieceInto, type ScanCache } from './scans';
 import { readTimeline } from './timeline-entries';
-import { scanTimestamps, type StampParts } from './timestamps';
+import { mayHoldUrl, scanTimestamps, type StampParts } from './timestamps';
 import type { Span } from './types';
 import { findZoneDeclaration, MAX_EPOCH, resolveZone, wallMillis, zonedMillis, type ResolvedZone, type ZoneDeclaration } from './zones';
 
@@ -63,7 +63,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   const sections = structure.sections;
   const declarations = readDeclarations(index, structure);
   const lists = pieceLists();
-  const scan = options.scans?.scan ?? ((piece: string, timeField: boolean) => scanPieceInto(piece, timeField, lists));
+  const scan = options.scans?.scan ?? ((piece: string, timeField: boolean, timeFieldEnd: number) => scanPieceInto(piece, timeField, lists, timeFieldEnd));
 
   let stampCount = 0;
   let durationCount = 0;
@@ -76,8 +76,8 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
       }
     }
   }
-  const addPiece = (line: number, pieceStart: number, text: string, timeField: boolean) => {
-    const found = scan(text, timeField);
+  const addPiece = (line: number, pieceStart: number, text: string, timeField: boolean, timeFieldEnd = text.length) => {
+    const found = scan(text, timeField, timeFieldEnd);
     const first = stampCount;
     // Indexed loops: a piece's lists are of several array kinds (a shared frozen empty one among them), and for-of over
     // them took V8's generic iteration, an object per element.
@@ -109,6 +109,13 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
       continue;
     }
     const cells = structure.cells.get(line)!;
+    // A row is scanned whole, its first cell the time field: no stamp or duration reaches across a pipe, and what a scan
+    // reads around a cell's text (its pipes and blanks) reads as the end of a text does. One scan and no slice per
+    // cell, except where masking blanked a pipe (two cells would join) or a URL may run on across a pipe.
+    if (masked === lineText && !mayHoldUrl(lineText)) {
+      addPiece(line, lineStart, lineText, true, cells[0].end - lineStart);
+      continue;
+    }
     for (let i = 0; i < cells.length; i++) addPiece(line, cells[i].start, masked.slice(cells[i].start - lineStart, cells[i].end - lineStart), i === 0);
   }
 

@@ -29,9 +29,10 @@ export function pieceLists(): PieceLists {
 /**
  * scanPiece's result in `lists`, for a reader done with it before the next piece: parse takes each piece's stamps and
  * durations before it scans the next, and lists and a result per piece were most of what its scans allocated.
+ * `timeFieldEnd` as for scanTimestampsInto: a table row is scanned whole, its first cell the time field.
  */
-export function scanPieceInto(text: string, timeField: boolean, lists: PieceLists): PieceScan {
-  scanTimestampsInto(text, timeField, emptied(lists.stamps), emptied(lists.ranges));
+export function scanPieceInto(text: string, timeField: boolean, lists: PieceLists, timeFieldEnd = text.length): PieceScan {
+  scanTimestampsInto(text, timeField, emptied(lists.stamps), emptied(lists.ranges), timeFieldEnd);
   scanDurationsInto(text, emptied(lists.durations));
   return lists;
 }
@@ -40,8 +41,8 @@ export function scanPieceInto(text: string, timeField: boolean, lists: PieceList
 const COPIED = pieceLists();
 
 /** A piece's stamps, ranges and durations, in lists of its own. */
-export function scanPiece(text: string, timeField: boolean): PieceScan {
-  scanPieceInto(text, timeField, COPIED);
+export function scanPiece(text: string, timeField: boolean, timeFieldEnd = text.length): PieceScan {
+  scanPieceInto(text, timeField, COPIED, timeFieldEnd);
   const { stamps, ranges, durations } = COPIED;
   const scan = stamps.length === 0 && durations.length === 0 ? NOTHING : {
     stamps: stamps.length === 0 ? NO_STAMPS : stamps.slice(),
@@ -64,17 +65,19 @@ function detached(text: string): string {
 
 /**
  * The piece scans of one document's previous parse, by text: a parse after an edit scans only the lines the edit
- * changed. A scan depends on nothing but its text, and nothing mutates one, so a hit is always right. Pieces the
- * last parse did not read are dropped when the next one ends: the cache holds at most two versions' pieces.
+ * changed. A scan depends on nothing but its text, and nothing mutates one, so a hit is always right (a table row's
+ * first cell, its time field, ends where its text says; no cell is a row's text, which starts with a pipe or a blank,
+ * as no trimmed cell does). Pieces the last parse did not read are dropped when the next one ends: the cache holds at
+ * most two versions' pieces.
  */
 export class ScanCache {
   private previous = [new Map<string, PieceScan>(), new Map<string, PieceScan>()];
   private current = [new Map<string, PieceScan>(), new Map<string, PieceScan>()];
 
-  readonly scan = (text: string, timeField: boolean): PieceScan => {
+  readonly scan = (text: string, timeField: boolean, timeFieldEnd = text.length): PieceScan => {
     const current = this.current[timeField ? 1 : 0];
     let scan = this.previous[timeField ? 1 : 0].get(text) ?? current.get(text);
-    if (!scan) scan = scanPiece(detached(text), timeField);
+    if (!scan) scan = scanPiece(detached(text), timeField, timeFieldEnd);
     // Keyed by the new version's text, so that the old version's text is not kept alive by its slices.
     current.set(text, scan);
     return scan;

@@ -936,9 +936,14 @@ function mayBeInUrl(text: string, i: number): boolean {
   return true;
 }
 
+/** Whether `text` may hold a URL that the scan skips: without `://` or `www.` it looks for none. */
+export function mayHoldUrl(text: string): boolean {
+  return text.indexOf('://') >= 0 || text.indexOf('www.') >= 0;
+}
+
 function urlSpans(text: string): number[] {
   const spans: number[] = [];
-  if (text.indexOf('://') < 0 && text.indexOf('www.') < 0) return spans;
+  if (!mayHoldUrl(text)) return spans;
   URL.lastIndex = 0;
   for (let m = URL.exec(text); m; m = URL.exec(text)) spans.push(m.index, m.index + m[0].length);
   return spans;
@@ -1029,15 +1034,17 @@ export function scanTimestamps(text: string, options: ScanOptions = NO_OPTIONS):
 /**
  * scanTimestamps into the caller's lists, which may be reused from piece to piece: `stamps` and `ranges` start empty.
  * Parse scans every line, and a list and a result per piece with a stamp were most of what its scans allocated.
+ * `timeFieldEnd`: where the time field ends, when it is only the start of the text (a table row's first cell).
  */
-export function scanTimestampsInto(text: string, timeField: boolean, stamps: StampParts[], ranges: StampRange[]): void {
+export function scanTimestampsInto(text: string, timeField: boolean, stamps: StampParts[], ranges: StampRange[], timeFieldEnd = text.length): void {
   // No test for a digit first, though every stamp holds one: CANDIDATE passes over a line without one about as fast,
   // and a second regex call on every piece cost more than it saved.
   // Found only where a stamp may be inside one: most pieces have no stamp or no URL.
   let urls: number[] | undefined;
   let u = 0;
   // In a field or cell only a leading bare number is a time: "November 2017" is a year.
-  const leading = timeField ? text.search(LETTER_OR_DIGIT) : -1;
+  const first = timeField ? text.search(LETTER_OR_DIGIT) : -1;
+  const leading = first < timeFieldEnd ? first : -1;
   const n = text.length;
   let i = 0;
   while (i < n) {
