@@ -3,6 +3,7 @@
 import type { ClaimKind, DurationClaim, DurationRef, MilestoneEvidence, Postmortem, Stamp, TimelineEntry } from './model';
 import { textLines } from './timeline-entries';
 import { takeFirst } from './lists';
+import { MemoKey } from './memo';
 import { normalizeHeading } from './template';
 import { isSpace } from './text';
 import type { MilestoneKind } from './types';
@@ -337,10 +338,10 @@ function firstDurationFrom(durations: readonly DurationRef[], line: number): num
   return low;
 }
 
-// Rules ask for the same lists and milestones once per claim or finding: computed once per document's evidence.
-const byKindCache = new WeakMap<readonly MilestoneEvidence[], readonly (readonly MilestoneEvidence[])[]>();
-const candidateCache = new WeakMap<readonly MilestoneEvidence[], Map<EvidenceKind, readonly MilestoneEvidence[]>>();
-const choiceCache = new WeakMap<readonly MilestoneEvidence[], { timeline: Postmortem['timeline']; choice: MilestoneChoice }>();
+// Rules ask for the same lists and milestones once per claim or finding: computed once per document.
+const EVIDENCE_BY_KIND = new MemoKey<readonly (readonly MilestoneEvidence[])[]>();
+const CANDIDATES = new MemoKey<Map<EvidenceKind, readonly MilestoneEvidence[]>>();
+const CHOICE = new MemoKey<MilestoneChoice>();
 const NO_EVIDENCE: readonly MilestoneEvidence[] = [];
 
 /**
@@ -359,8 +360,7 @@ function slotOf(kind: EvidenceKind): number {
 
 /** The evidence for a milestone in the order it was read: the candidates unsorted. Do not modify the result. */
 export function evidenceFor(doc: Postmortem, kind: EvidenceKind): readonly MilestoneEvidence[] {
-  let byKind = byKindCache.get(doc.evidence);
-  if (!byKind) {
+  const byKind = doc.memo.get(EVIDENCE_BY_KIND, () => {
     // Each list allocated at its length, then filled: lists grown by push left a copy of their room at each growth.
     const evidence = doc.evidence;
     const counts = [0, 0, 0, 0, 0];
@@ -372,8 +372,8 @@ export function evidenceFor(doc: Postmortem, kind: EvidenceKind): readonly Miles
       const slot = slotOf(evidence[i].kind);
       lists[slot][filled[slot]++] = evidence[i];
     }
-    byKindCache.set(doc.evidence, (byKind = lists));
-  }
+    return lists;
+  });
   const list = byKind[slotOf(kind)];
   return list.length ? list : NO_EVIDENCE;
 }
@@ -385,8 +385,7 @@ function compareEvidence(a: MilestoneEvidence, b: MilestoneEvidence): number {
 
 /** Candidate stamps for a milestone, strongest first; within a strength, the natural pick first. Do not modify the result. */
 export function candidates(doc: Postmortem, kind: EvidenceKind): readonly MilestoneEvidence[] {
-  let cache = candidateCache.get(doc.evidence);
-  if (!cache) candidateCache.set(doc.evidence, (cache = new Map()));
+  const cache = doc.memo.get(CANDIDATES, () => new Map());
   let found = cache.get(kind);
   if (!found) cache.set(kind, (found = [...evidenceFor(doc, kind)].sort(compareEvidence)));
   return found;
@@ -402,8 +401,10 @@ export interface MilestoneChoice {
 
 /** The document's milestones: the first candidate for each, with the timeline's earliest entry as the start's fallback. */
 export function chooseMilestones(doc: Postmortem): MilestoneChoice {
-  const cached = choiceCache.get(doc.evidence);
-  if (cached && cached.timeline === doc.timeline) return { ...cached.choice };
+  return { ...doc.memo.get(CHOICE, () => choiceOf(doc)) };
+}
+
+function choiceOf(doc: Postmortem): MilestoneChoice {
   // Each kind's first candidate in one pass, without sorting them all: the first of the best, as the stable sort keeps it.
   const best: (MilestoneEvidence | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
   for (let i = 0; i < doc.evidence.length; i++) {
@@ -419,6 +420,5 @@ export function chooseMilestones(doc: Postmortem): MilestoneChoice {
     if (first) choice.start = { kind: 'start', stamp: first, source: 'first timeline entry', strength: 0 };
     else if (choice.detected) choice.start = { ...choice.detected, kind: 'start', source: `${choice.detected.source} (no earlier start known)` };
   }
-  choiceCache.set(doc.evidence, { timeline: doc.timeline, choice });
-  return { ...choice };
+  return choice;
 }

@@ -2,6 +2,7 @@
 import type { DateTime } from 'luxon';
 import type { DurationMatch } from './durations';
 import type { FrontMatter } from './frontmatter';
+import type { DocumentMemo } from './memo';
 import type { Section, Structure } from './structure';
 import type { Template } from './template';
 import type { LineIndex } from './text';
@@ -117,4 +118,6 @@ export interface Postmortem {
   evidence: MilestoneEvidence[];
   claims: DurationClaim[];
   inline: InlineControl;
+  /** What rules derive from the document, computed once. A copy that changes what a value derives from needs its own. */
+  memo: DocumentMemo;
 }

@@ -7,6 +7,7 @@ import { readInlineControl } from './inline-control';
 import { readStructure, type Section, type Structure } from './structure';
 import { defaultTemplate, normalizeHeading, type Template } from './template';
 import { takeFirst } from './lists';
+import { DocumentMemo } from './memo';
 import { LineIndex, markLines } from './text';
 import { pieceLists, scanPieceInto, type ScanCache } from './scans';
 import { readTimeline } from './timeline-entries';
@@ -137,7 +138,7 @@ export function parse(text: string, options: ParseOptions = {}): Postmortem {
   const doc: Postmortem = {
     text, index, template, frontMatter, structure, sections, title, stamps, durations, declarations,
     timelineSection: timelineSections[0] ?? null, timeline, windows, evidence: [], claims: [],
-    inline: readInlineControl(index),
+    inline: readInlineControl(index), memo: new DocumentMemo(),
   };
   doc.evidence = readEvidence(doc);
   doc.claims = readClaims(doc);

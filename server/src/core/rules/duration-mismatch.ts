@@ -2,7 +2,8 @@ import { formatDurationLike, formatDurationShort } from '../durations';
 import { candidates, chooseMilestones, CLAIM_ENDS, evidenceFor, STRENGTH, type EvidenceKind } from '../milestones';
 import type { ClaimKind, MilestoneEvidence, Postmortem, Stamp, Window } from '../model';
 import { describeInterval } from './describe';
-import { remembered, replacing, type Rule } from './rule';
+import { MemoKey } from '../memo';
+import { replacing, type Rule } from './rule';
 
 const WHAT: Record<ClaimKind, string> = {
   impact: 'the impact', detect: 'detection', mitigate: 'mitigation', resolve: 'resolution',
@@ -54,7 +55,7 @@ function endStamps(doc: Postmortem, kind: ClaimKind, list: EvidenceList, take: S
   }
 }
 
-const latestEntryStamps = new WeakMap<Postmortem, { stamp: Stamp | undefined }>();
+const LATEST_ENTRY_STAMP = new MemoKey<Stamp | undefined>();
 
 /**
  * The stamp of the timeline's latest entry in time, not in the text: moving an entry (timeline-order's fix) must not
@@ -62,14 +63,14 @@ const latestEntryStamps = new WeakMap<Postmortem, { stamp: Stamp | undefined }>(
  * once per kind of claim and list.
  */
 function latestEntryStamp(doc: Postmortem): Stamp | undefined {
-  return remembered(latestEntryStamps, doc, () => {
+  return doc.memo.get(LATEST_ENTRY_STAMP, () => {
     let last: Stamp | undefined;
     for (let i = 0; i < doc.timeline.length; i++) {
       const stamp = doc.timeline[i].stamp;
       if (stamp.epoch !== undefined && (!last || stamp.epoch >= last.epoch!)) last = stamp;
     }
-    return { stamp: last };
-  }).stamp;
+    return last;
+  });
 }
 
 /**

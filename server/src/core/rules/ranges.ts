@@ -5,7 +5,8 @@ import { formatStampLike, scanTimestamps } from '../timestamps';
 import { offsetAt, wallMillis } from '../zones';
 import { clockMinutes, dayLender, indexAfter, sameDay, wrapsPastMidnight } from './days';
 import { sameUtcDay, utcDate } from './describe';
-import { remembered, replacing, type FixDraft } from './rule';
+import { MemoKey } from '../memo';
+import { replacing, type FixDraft } from './rule';
 
 /** The day parse gives a time without any date. */
 const FLOATING_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
@@ -112,11 +113,11 @@ interface FirstWrittenDate {
   readers: Stamp[];
 }
 
-const firstWrittenDates = new WeakMap<Postmortem, FirstWrittenDate>();
+const FIRST_WRITTEN_DATE = new MemoKey<FirstWrittenDate>();
 
 /** The offset and date of the first valid written date, and the stamps before it that read it: found once per document. */
 function firstWrittenDate(doc: Postmortem): FirstWrittenDate {
-  return remembered(firstWrittenDates, doc, () => {
+  return doc.memo.get(FIRST_WRITTEN_DATE, () => {
     const found: FirstWrittenDate = { firstWritten: Infinity, readers: [] };
     for (const stamp of doc.stamps) {
       if (!stamp.date || stamp.invalid) continue;

@@ -49,7 +49,7 @@ export interface Rule extends RuleMeta {
 
 /**
  * `cache`'s value for `key`, computed on first use: rules that ask each other about their fixes find each answer once
- * per document, stamp or lint run (the run's RuleContext).
+ * per stamp or lint run (the run's RuleContext). Once per document: Postmortem.memo.
  */
 export function remembered<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: () => V): V {
   let value = cache.get(key);

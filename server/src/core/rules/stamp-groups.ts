@@ -1,5 +1,5 @@
 import type { Postmortem, Stamp } from '../model';
-import { remembered } from './rule';
+import { MemoKey } from '../memo';
 
 /**
  * The stamps several rules go through, grouped in one pass over the document's stamps, in text order: a document holds
@@ -17,10 +17,10 @@ export interface StampGroups {
   invalid: Stamp[];
 }
 
-const groupsByDoc = new WeakMap<Postmortem, StampGroups>();
+const STAMP_GROUPS = new MemoKey<StampGroups>();
 
 export function stampGroups(doc: Postmortem): StampGroups {
-  return remembered(groupsByDoc, doc, () => {
+  return doc.memo.get(STAMP_GROUPS, () => {
     const groups: StampGroups = { inOtherZones: [], zoneless: [], rangeStarts: [], invalid: [] };
     const stamps = doc.stamps;
     for (let i = 0; i < stamps.length; i++) {

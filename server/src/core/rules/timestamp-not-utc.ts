@@ -1,4 +1,5 @@
 import type { Postmortem, Stamp } from '../model';
+import { MemoKey } from '../memo';
 import type { Span } from '../types';
 import { remembered, replacing, type FixDraft, type Rule, type RuleContext } from './rule';
 import { clockMinutes, dayLender, indexAfter, leavesDay } from './days';
@@ -378,11 +379,11 @@ function conversionOf(doc: Postmortem, stamp: Stamp, context?: RuleContext): Con
   return { utc, edits, converted, isPreferred: preferred && readsBack(doc, converted, context) };
 }
 
-const inheritorsByDoc = new WeakMap<Postmortem, Map<ZoneDeclaration, Stamp[]>>();
+const INHERITORS = new MemoKey<Map<ZoneDeclaration, Stamp[]>>();
 
 /** The convertible stamps that inherit each declaration, in text order: found once per document. */
 function inheritors(doc: Postmortem): Map<ZoneDeclaration, Stamp[]> {
-  return remembered(inheritorsByDoc, doc, () => {
+  return doc.memo.get(INHERITORS, () => {
     const inheriting = new Map<ZoneDeclaration, Stamp[]>();
     for (const stamp of doc.stamps) {
       if (!stamp.declaration || !convertible(stamp)) continue;
