@@ -3,6 +3,7 @@
 // corrected value the way the author wrote the original.
 import { emptied } from './lists';
 import { sharedList } from './shared-values';
+import { isDigit, isLetter } from './text';
 
 type Unit = 'd' | 'h' | 'm' | 's';
 
@@ -233,8 +234,6 @@ function matchOf(text: string, start: number, end: number, parts: readonly Part[
   };
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 const isGap = (c: number) => c === 32 || c === 0xa0 || c === 45;
 /** The end (-1) or an ASCII character that is no letter or digit: no regex here finds a letter or number there. */
 const isAsciiMark = (c: number) => c < 128 && !isDigit(c) && !isLetter(c);

@@ -132,6 +132,27 @@ export function skipWhile(text: string, from: number, skip: (c: number) => boole
   return i;
 }
 
+/** ASCII character classes by character code: `isWord` is what `\w` and `\b` take for a word character. */
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+export function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+export function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export function isWord(c: number): boolean {
+  return isDigit(c) || isLetter(c) || c === 95;
+}
+
 /** What `\s` matches, by character code. */
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)

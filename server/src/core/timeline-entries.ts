@@ -3,7 +3,7 @@
 import type { Stamp, TimelineEntry } from './model';
 import { takeFirst } from './lists';
 import { trimmedSpan, type Section, type Structure } from './structure';
-import { firstCodeAfter, isBlank, isSpace, markLines, type LineIndex } from './text';
+import { firstCodeAfter, isBlank, isSpace, isWord, markLines, type LineIndex } from './text';
 
 // What may stand before an entry's stamp: indentation, quote, bullet or number, checkbox, emphasis, bracket, pipe,
 // and a status-page label such as `***Update***` or a Hugo shortcode opening `{{< track "`.
@@ -162,7 +162,7 @@ class Entry implements TimelineEntry {
       const from = next === line ? textStartOf(index, this.stamp) : continuationStart(text);
       if (from < 0) continue;
       const start = leadingMarks(text, from);
-      if (start > 0 && isWordCode(text.charCodeAt(start - 1))) return -1;
+      if (start > 0 && isWord(text.charCodeAt(start - 1))) return -1;
       // Neither has a character among the leading marks: where none follows them, cleanText's replacements change nothing.
       const flags = markup[next];
       if ((flags & TAG && text.indexOf('<', start) >= 0) || (flags & EMPHASIS_MARK && (text.indexOf('*', start) >= 0 || text.indexOf('_', start) >= 0))) {
@@ -209,15 +209,10 @@ function endsWith(joining: RegExp, text: string, end: number): boolean {
   let wordEnd = end;
   while (wordEnd > 0 && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
   let wordStart = wordEnd;
-  while (wordStart > 0 && isWordCode(text.charCodeAt(wordStart - 1))) wordStart--;
+  while (wordStart > 0 && isWord(text.charCodeAt(wordStart - 1))) wordStart--;
   if (wordStart === wordEnd) return false;
   joining.lastIndex = wordStart;
   return joining.test(text);
-}
-
-/** What `\w` and `\b` take for a word character, by character code. */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 // Each range's entry stamps are collected here: a list grown by push for each range was a sixth of what readTimeline

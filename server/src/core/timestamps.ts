@@ -2,6 +2,7 @@
 // checked against the calendar, and rewritable in the author's own format. What a stamp means in its
 // document (a declared zone, the date of a day heading) is for the caller to decide.
 import { sharedList } from './shared-values';
+import { isDigit, isLetter, isLower, isUpper, isWord } from './text';
 
 export interface StampZone {
   text: string;
@@ -192,26 +193,6 @@ const LETTER_OR_DIGIT = /[A-Za-z\d]/;
  */
 function codeAt(text: string, i: number): number {
   return i < text.length ? text.charCodeAt(i) : -1;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isWord(c: number): boolean {
-  return isDigit(c) || isLetter(c) || c === 95;
 }
 
 interface DateRead {

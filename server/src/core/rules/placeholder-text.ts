@@ -1,3 +1,4 @@
+import { isLower } from '../text';
 import type { Rule } from './rule';
 
 // Template leftovers. Kept linear: alternatives of literals only. No alternative matches a line break, so one scan
@@ -25,17 +26,12 @@ function nextMatch(regex: RegExp, text: string, from: number): Placeholder | und
   return match ? { index: match.index, text: match[0] } : undefined;
 }
 
-/** Whether `c` is the code of a letter from a to z. */
-function isLowerCase(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
 /** The first bracketed placeholder opened by `opener` at or after `from`, closed on its line. */
 function nextBracketed(text: string, from: number, opener: '[' | '<'): Placeholder | undefined {
   for (let at = text.indexOf(opener, from); at >= 0; at = text.indexOf(opener, at + 1)) {
     // Most brackets open a link, a checkbox or a timestamp: a lower-case letter, which every opening word starts
     // with, rules out nearly all of them without a call into the regex engine.
-    if (at + 1 === text.length || !isLowerCase(text.charCodeAt(at + 1))) continue;
+    if (at + 1 === text.length || !isLower(text.charCodeAt(at + 1))) continue;
     OPENER.lastIndex = at;
     const match = OPENER.exec(text);
     if (!match) continue;
