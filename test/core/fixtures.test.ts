@@ -253,6 +253,7 @@ describe('rule fixtures (test/fixtures/rules)', () => {
         const { text, fixed: { text: fixed } } = load();
         if (text.includes('\r\n') && !/(^|[^\r])\n/.test(text)) assert.doesNotMatch(fixed, /(^|[^\r])\n/, 'a CRLF document gained a bare LF');
         if (!text.includes('\r')) assert.ok(!fixed.includes('\r'), 'an LF document gained a CR');
+        if (text.includes('\r') && !text.includes('\n')) assert.ok(!fixed.includes('\n'), 'a CR document gained an LF');
         assert.equal(fixed.startsWith('\uFEFF'), text.startsWith('\uFEFF'), 'the BOM was added or lost');
       });
 

@@ -1,5 +1,6 @@
 import type { Postmortem } from '../model';
 import type { Section } from '../structure';
+import { lineBreak } from './line-break';
 import type { FixDraft, Rule } from './rule';
 import { lineOffset, presentSections } from './sections';
 
@@ -33,7 +34,7 @@ export const sectionOrder: Rule = {
  * before it ends.
  */
 function moveAbove(doc: Postmortem, section: Section, target: Section): FixDraft {
-  const newline = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreak(doc.text);
   const destination = lineOffset(doc, target.line);
   let from = lineOffset(doc, section.line);
   const to = lineOffset(doc, section.end);
