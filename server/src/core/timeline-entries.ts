@@ -169,9 +169,9 @@ class Entry implements TimelineEntry {
         return -1;
       }
       if (flags & PIPE) {
-        for (let pipe = text.indexOf('|', start); pipe >= 0; pipe = text.indexOf('|', pipe + 1)) if (endsWith(joining, text, pipe)) return -1;
+        for (let pipe = text.indexOf('|', start); pipe >= 0; pipe = text.indexOf('|', pipe + 1)) if (lastWordIs(joining, text, pipe)) return -1;
       }
-      if (next + 1 < this.block.end && endsWith(joining, text, text.length)) return -1;
+      if (next + 1 < this.block.end && lastWordIs(joining, text, text.length)) return -1;
       length += text.length - start + 1;
       lines[count] = next;
       starts[count++] = start;
@@ -205,7 +205,7 @@ export function textLines(entry: TimelineEntry, joining: RegExp, lines: number[]
 }
 
 /** Whether the last word of `text` before `end` and the blanks before it is one that `joining` matches. */
-function endsWith(joining: RegExp, text: string, end: number): boolean {
+function lastWordIs(joining: RegExp, text: string, end: number): boolean {
   let wordEnd = end;
   while (wordEnd > 0 && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
   let wordStart = wordEnd;
