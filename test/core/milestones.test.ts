@@ -2,7 +2,7 @@
 // joined, markup cleaned, continuation lines joined, the text cut at 500 characters).
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/parse';
-import { STRENGTH } from '../../server/src/core/milestones';
+import { STRENGTH, wordsBeforeSpaces } from '../../server/src/core/milestones';
 
 /** The keyword evidence of `body` under a Timeline heading, as "line:kind:source" (lines 0-based). */
 function keywords(body: string): string[] {
@@ -54,6 +54,18 @@ describe('milestones: keywords in timeline entries', () => {
         assert.deepEqual(keywords(`- 10:00 UTC x ${before}\n  ${after} y\n`), whole, keyword);
       }
     }
+  });
+
+  it('finds the words a space follows in a keyword, which decide where a keyword may span a join', () => {
+    assert.deepEqual(wordsBeforeSpaces('rolled back'), ['rolled']);
+    assert.deepEqual(wordsBeforeSpaces('errors?'), []);
+    assert.deepEqual(wordsBeforeSpaces('hotfix (?:was )?deployed'), ['hotfix', 'was']);
+    assert.deepEqual(wordsBeforeSpaces('back to (?:normal|nominal)'), ['back', 'to']);
+    assert.deepEqual(wordsBeforeSpaces(String.raw`stop(?:s|ped) \w+ing`), ['stop(?:s|ped)']);
+    assert.deepEqual(wordsBeforeSpaces(String.raw`(?:re)?stored \w+ly`), ['(?:re)?stored']);
+    assert.deepEqual(wordsBeforeSpaces('went down (?:hard|fast) again'), ['went', 'down', '(?:hard|fast)']);
+    // A space in a character class follows no word.
+    assert.deepEqual(wordsBeforeSpaces(String.raw`5\d\d\b(?![ \t]?ms)`), []);
   });
 
   it('reads no keyword past the first 500 characters of an entry', () => {

@@ -40,16 +40,18 @@ function toJs(code: string): string {
   return ts.transpile(code, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None, removeComments: true });
 }
 
-/** A context holding the module's top-level constants that can be evaluated on their own (literals, strings built from them). */
+/**
+ * A context holding the module's top-level constants that can be evaluated on their own (literals, strings built from
+ * them, with the module's functions): its function declarations first, as JavaScript hoists them.
+ */
 function moduleConstants(file: ts.SourceFile): vm.Context {
   const context = vm.createContext({});
-  for (const statement of file.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
+  for (const statement of [...file.statements.filter(ts.isFunctionDeclaration), ...file.statements.filter(ts.isVariableStatement)]) {
     try {
       // `var` so that each declaration lands on the context for the next one and for the arguments.
-      vm.runInContext(toJs(statement.getText(file)).replace(/^\s*(?:export\s+)?(?:const|let)\s/, 'var '), context);
+      vm.runInContext(toJs(statement.getText(file)).replace(/^\s*(?:export\s+)?(?:const|let)\s/, 'var ').replace(/^\s*export\s+function\s/, 'function '), context);
     } catch {
-      // Depends on an import or a function: not needed unless a RegExp argument uses it (then that check fails).
+      // Depends on an import: not needed unless a RegExp argument uses it (then that check fails).
     }
   }
   return context;

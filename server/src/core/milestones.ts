@@ -70,12 +70,16 @@ const MARKERS: [RegExp, EvidenceKind, string][] = [
 // Every marker has one of these: most stamped lines have none, and one test replaces four.
 const MAY_MARK = /[<&]|outage|\[(?:start|detected|mitigated|resolved|end)\]/i;
 
+// A 5xx status, not a quantity: "540 ms", "507 m" (a stated duration fix-all may write) are not errors. Its lookahead
+// reads past a space.
+const ERROR_STATUS = String.raw`5\d\d`;
+const ERROR_STATUS_KEYWORD = String.raw`${ERROR_STATUS}\b(?![ \t]?(?:m?s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|[kmg]b|%)(?![a-z]))`;
+
 // Keywords in timeline entries, by the milestone they suggest; an entry counts as evidence for every kind it has.
-// A word before a space in a keyword belongs in JOIN_WORD too.
+// A space in a keyword is written as a space (JOIN_WORD reads the words before them), not as \s.
 const KEYWORDS: [string[], MilestoneKind][] = [
   [['first errors?', 'errors?', 'failures?', 'failing', 'failed', 'outage', 'degrad(?:ed|ation)', 'unavailable', 'unable to', String.raw`crash\w*`,
-    // A 5xx status, not a quantity: "540 ms", "507 m" (a stated duration fix-all may write) are not errors.
-    String.raw`5\d\d\b(?![ \t]?(?:m?s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|[kmg]b|%)(?![a-z]))`,
+    ERROR_STATUS_KEYWORD,
     String.raw`stop(?:s|ped) \w+ing`, 'broke', 'breakage', 'elevated'], 'start'],
   [['alert(?:s|ed)?', 'paged?', 'noticed', 'detected', 'reported', 'reports', 'discovered', 'observed', 'became aware', 'notified',
     'reaching out', String.raw`investigat\w*`], 'detected'],
@@ -140,10 +144,45 @@ function findKeywords(text: string, from: number, kindsFound: number, found: Key
   return kinds;
 }
 
+/**
+ * The words of a keyword (a regex source) that a space follows, as regex sources: `hotfix (?:was )?deployed` has
+ * `hotfix` and `was`, `stop(?:s|ped) \w+ing` has `stop(?:s|ped)`. A word runs back from its space over letters, escapes,
+ * quantifiers and whole groups, to a group it opens in, an alternative or the keyword's start. A space in a character
+ * class (`[ \t]`) follows no word.
+ */
+export function wordsBeforeSpaces(keyword: string): string[] {
+  const words: string[] = [];
+  let inClass = false;
+  for (let at = 0; at < keyword.length; at++) {
+    const c = keyword[at];
+    if (c === '\\') at++;
+    else if (c === '[' || c === ']') inClass = c === '[';
+    if (c !== ' ' || inClass) continue;
+    let start = at;
+    for (;;) {
+      const before = keyword[start - 1];
+      if (before === ')') {
+        let depth = 0;
+        do {
+          start--;
+          if (keyword[start] === ')') depth++;
+          else if (keyword[start] === '(') depth--;
+        } while (depth > 0);
+      } else if (before !== undefined && /[\w\\?*+]/.test(before)) {
+        start--;
+      } else {
+        break;
+      }
+    }
+    words.push(keyword.slice(start, at));
+  }
+  return words;
+}
+
 // A keyword can span a join in an entry's text ("rolled | back", "rolled\n  back") only where the cell or line before it
-// ends with a word that a keyword has before a space, or with a 5xx (its lookahead reads the unit after the space).
-// Read at the start of that word, it matches when the whole word is one of them.
-const JOIN_WORD = /(?:first|unable|stops|stopped|became|reaching|rolled|fix|hotfix|was|back|to|all|fully|incident|is|5\d\d)\b/iy;
+// ends with a word that a keyword has before a space, or with a 5xx status. Read at the start of that word, it matches
+// when the whole word is one of them.
+const JOIN_WORD = new RegExp(`(?:${[...new Set(KEYWORD_WORDS.flatMap(wordsBeforeSpaces)), ERROR_STATUS].join('|')})\\b`, 'iy');
 
 // The lines of an entry's text and where it starts on each, for each entry in turn.
 const textLineNumbers: number[] = [];
