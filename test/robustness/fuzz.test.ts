@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyFixes, fixAll, lint, type Finding } from '../../server/src/core';
 import { parse } from '../../server/src/core/parse';
+import type { Span } from '../../server/src/core/types';
 import { document, mutatedDocument } from './arbitraries';
 import { checkFindingsInside, checkRange, Lines } from './helpers';
 
@@ -102,18 +103,21 @@ function referenceFixAll(text: string, findings: readonly Finding[]): { text: st
   return { text: write(text, 0, taken), applied };
 }
 
+/** A span as plain data: a stamp is its own span, and an entry its own block. */
+const plain = (span: Span | undefined) => span && { start: span.start, end: span.end };
+
 /** What parse found, as plain data: stamps, sections, timeline, evidence, claims (no luxon objects, no cycles). */
 function parsed(text: string): string {
   const doc = parse(text);
   return JSON.stringify({
     stamps: doc.stamps.map((stamp) => ({
-      parts: stamp.parts, line: stamp.line, span: stamp.span, zone: stamp.zone?.name ?? null, zoneSource: stamp.zoneSource,
-      date: stamp.date, dateSource: stamp.dateSource, invalid: stamp.invalid, epoch: stamp.epoch, partner: stamp.range?.partner.span,
+      parts: stamp.parts, line: stamp.line, span: plain(stamp.span), zone: stamp.zone?.name ?? null, zoneSource: stamp.zoneSource,
+      date: stamp.date, dateSource: stamp.dateSource, invalid: stamp.invalid, epoch: stamp.epoch, partner: plain(stamp.range?.partner.span),
     })),
     sections: doc.sections.map(({ title, level, style, line, end, titleSpan }) => ({ title, level, style, line, end, titleSpan })),
     declarations: doc.declarations.map(({ zone, span, line, scope }) => ({ zone: zone.name, span, line, scope })),
-    timeline: doc.timeline.map(({ line, block, text: entryText, trailer, isUpdate, stamp }) => ({ line, block, entryText, trailer, isUpdate, stamp: stamp.span })),
-    evidence: doc.evidence.map(({ kind, source, strength, stamp }) => ({ kind, source, strength, stamp: stamp.span })),
+    timeline: doc.timeline.map(({ line, block, text: entryText, trailer, isUpdate, stamp }) => ({ line, block: plain(block), entryText, trailer, isUpdate, stamp: plain(stamp.span) })),
+    evidence: doc.evidence.map(({ kind, source, strength, stamp }) => ({ kind, source, strength, stamp: plain(stamp.span) })),
     claims: doc.claims.map(({ kind, label, duration }) => ({ kind, label, span: duration.span, minutes: duration.match.minutes })),
     durations: doc.durations.map(({ span, match }) => ({ span, minutes: match.minutes })),
     frontMatter: doc.frontMatter && { span: doc.frontMatter.span, fields: doc.frontMatter.fields.map(({ key, keySpan, valueSpan }) => ({ key, keySpan, valueSpan })), errors: doc.frontMatter.errors },

@@ -363,11 +363,12 @@ const instants = new WeakMap<ResolvedStamp, DateTime>();
  * A stamp whose luxon DateTime is only built when something asks for `instant`: rules compare `epoch`. A parse keeps
  * thousands, and the garbage collector copies each while the parse runs: what follows from other fields (the zone's
  * span and source, whether it is in the front matter, a weekday the inferred date contradicts) is worked out when read.
- * The span is kept: the timeline and the evidence read most stamps' spans, and a span built per read was more garbage
- * than the spans kept.
+ * The stamp is its own span (its start and end are absolute): the timeline and the evidence read most stamps' spans, a
+ * span built per read was more garbage than spans kept, and a span kept was an object per stamp.
  */
 class ResolvedStamp implements Stamp {
-  readonly span: Span;
+  readonly start: number;
+  readonly end: number;
   zone: ResolvedZone | null = null;
   declaration?: ZoneDeclaration;
   date: CalendarDate | null = null;
@@ -378,7 +379,12 @@ class ResolvedStamp implements Stamp {
 
   /** `base`: the offset in the document of the text the stamp was scanned in. */
   constructor(readonly parts: StampParts, readonly line: number, base: number, readonly frontMatterKey: string | undefined) {
-    this.span = { start: base + parts.start, end: base + parts.end };
+    this.start = base + parts.start;
+    this.end = base + parts.end;
+  }
+
+  get span(): Span {
+    return this;
   }
 
   get inFrontMatter(): boolean {

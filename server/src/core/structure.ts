@@ -30,8 +30,11 @@ export interface Field {
 }
 
 export interface Structure {
-  /** Lines inside fenced code or front matter: no timestamps, headings or fields are read there. */
-  skipped: boolean[];
+  /**
+   * 1 on lines inside fenced code or front matter: no timestamps, headings or fields are read there. Bytes, not a list:
+   * a long document's list of booleans was a large object, new memory on every parse.
+   */
+  skipped: Uint8Array;
   sections: Section[];
   fields: Field[];
   /** For table rows: cell spans per line. */
@@ -174,8 +177,8 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
   const lineCount = index.lineCount;
   const marks = new Int32Array(lineCount);
   for (let line = 0; line < lineCount; line++) marks[line] = blockMark(index.lineText(line));
-  const skipped = new Array<boolean>(lineCount).fill(false);
-  if (frontMatter) for (let line = 0; line <= frontMatter.endLine; line++) skipped[line] = true;
+  const skipped = new Uint8Array(lineCount);
+  if (frontMatter) skipped.fill(1, 0, frontMatter.endLine + 1);
   // The open fence's mark and length; 0 while none is open.
   let fenceMark = 0;
   let fenceLength = 0;
@@ -186,10 +189,10 @@ export function readStructure(index: LineIndex, frontMatter: FrontMatter | null,
     // A run of three backticks or tildes or more opens a fence; a run of its mark as long, then only blanks, closes it.
     const run = mark === 96 || mark === 126 ? markRun(text, mark) : 0;
     if (fenceLength !== 0) {
-      skipped[line] = true;
+      skipped[line] = 1;
       if (mark === fenceMark && run >= fenceLength && isBlank(text.slice(blockMarkAt(text) + run))) fenceLength = 0;
     } else if (run >= 3) {
-      skipped[line] = true;
+      skipped[line] = 1;
       fenceMark = mark;
       fenceLength = run;
     }

@@ -84,19 +84,20 @@ export function readTimeline(index: LineIndex, structure: Structure, timelineSec
       // oldest update is followed by the next section, not by another update). TRAILER_REST's characters are leading
       // marks: any other character after the stamp rules the line out before the regex.
       const trailer = marksEnd === lineText.length && TRAILER_REST.test(lineText.slice(textStart)) && (previous?.trailer || closesUpdate(index, line, limit));
-      let block: { start: number; end: number };
+      let start: number;
+      let end: number;
       if (trailer) {
-        let start = previous ? previous.block.end : updateStart(index, range.start, line);
+        start = previous ? previous.end : updateStart(index, range.start, line);
         // Blank lines between updates separate them; they belong to neither.
         while (start < line && isBlank(index.lineText(start))) start++;
-        const end = line + 1 < limit && RELATIVE.test(index.lineText(line + 1)) ? line + 2 : line + 1;
-        block = { start, end };
+        end = line + 1 < limit && RELATIVE.test(index.lineText(line + 1)) ? line + 2 : line + 1;
       } else {
-        block = { start: line, end: continuationEnd(index, structure, line, limit, headingLines) };
+        start = line;
+        end = continuationEnd(index, structure, line, limit, headingLines);
       }
-      const labelLine = trailer ? findLabel(index, block.start, line) : lineText;
+      const labelLine = trailer ? findLabel(index, start, line) : lineText;
       const status = trailer && STATUS_LINE.test(labelLine) ? labelLine.trim() : undefined;
-      previous = new Entry(stamp, block, status, (trailer ? TRAILER : 0) | (isUpdateLabel(labelLine) ? UPDATE : 0), source);
+      previous = new Entry(stamp, start, end, status, (trailer ? TRAILER : 0) | (isUpdateLabel(labelLine) ? UPDATE : 0), source);
       entries[count++] = previous;
     }
   }
@@ -120,17 +121,23 @@ interface TextSource {
 }
 
 /**
- * A timeline entry: its line is its stamp's, and its two flags share a number. Readers see the fields of TimelineEntry;
- * an entry has five fields, not seven, and no text of its own (thousands of entries stay in the model).
+ * A timeline entry: its line is its stamp's, its two flags share a number, and it is its own block (its start and end
+ * are the block's lines). Readers see the fields of TimelineEntry; an entry has no text of its own and no object for its
+ * block (thousands of entries stay in the model).
  */
 class Entry implements TimelineEntry {
   constructor(
     readonly stamp: Stamp,
-    readonly block: { start: number; end: number },
+    readonly start: number,
+    readonly end: number,
     readonly status: string | undefined,
     private readonly flags: number,
     private readonly source: TextSource,
   ) {}
+
+  get block(): { start: number; end: number } {
+    return this;
+  }
 
   /**
    * Read from the document on each call, not kept: parse reads most entries' keywords on their lines (textLines), and
@@ -138,11 +145,11 @@ class Entry implements TimelineEntry {
    */
   get text(): string {
     const { index, markup } = this.source;
-    const { stamp, block, status } = this;
+    const { stamp, start, end, status } = this;
     const line = stamp.line;
     let text = this.trailer
-      ? collectText(index, block.start, line, markup)
-      : cleanText(index.lineText(line), markup[line], textStartOf(index, stamp)) + (block.end > line + 1 ? ' ' + collectText(index, line + 1, block.end, markup) : '');
+      ? collectText(index, start, line, markup)
+      : cleanText(index.lineText(line), markup[line], textStartOf(index, stamp)) + (end > line + 1 ? ' ' + collectText(index, line + 1, end, markup) : '');
     // "Investigating: Some customers…": the status heads the update; it is not the first word of its prose.
     if (status !== undefined && text.startsWith(`${status} `)) text = `${status}: ${text.slice(status.length + 1)}`;
     text = text.trim();
@@ -157,7 +164,7 @@ class Entry implements TimelineEntry {
     let count = 0;
     // The text is no longer: each pipe and the blanks around it become one space, and one space joins two lines.
     let length = -1;
-    for (let next = line; next < this.block.end; next++) {
+    for (let next = line; next < this.end; next++) {
       const text = index.lineText(next);
       const from = next === line ? textStartOf(index, this.stamp) : continuationStart(text);
       if (from < 0) continue;
@@ -171,7 +178,7 @@ class Entry implements TimelineEntry {
       if (flags & PIPE) {
         for (let pipe = text.indexOf('|', start); pipe >= 0; pipe = text.indexOf('|', pipe + 1)) if (lastWordIs(joining, text, pipe)) return -1;
       }
-      if (next + 1 < this.block.end && lastWordIs(joining, text, text.length)) return -1;
+      if (next + 1 < this.end && lastWordIs(joining, text, text.length)) return -1;
       length += text.length - start + 1;
       lines[count] = next;
       starts[count++] = start;

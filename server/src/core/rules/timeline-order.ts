@@ -355,7 +355,7 @@ function dateCarriedPast(day: CalendarDate, order: TimelineEntry[], inBlocks: Ma
 function leavesCodeOpen(doc: Postmortem, entry: TimelineEntry): boolean {
   const { skipped, unclosedFence } = doc.structure;
   const last = entry.block.end - 1;
-  return skipped[last] && (entry.block.end < doc.index.lineCount ? skipped[entry.block.end] : unclosedFence);
+  return skipped[last] === 1 && (entry.block.end < doc.index.lineCount ? skipped[entry.block.end] === 1 : unclosedFence);
 }
 
 /**
