@@ -452,7 +452,9 @@ function choiceOf(doc: Postmortem): MilestoneChoice {
     const current = best[slot];
     if (current === undefined || compareEvidence(item, current) < 0) best[slot] = item;
   }
-  const choice: MilestoneChoice = { start: best[0], detected: best[1], mitigated: best[3], resolved: best[4], declared: best[2] };
+  const choice: MilestoneChoice = {
+    start: best[slotOf('start')], detected: best[slotOf('detected')], mitigated: best[slotOf('mitigated')], resolved: best[slotOf('resolved')], declared: best[slotOf('declared')],
+  };
   if (!choice.start) {
     let first: Stamp | undefined;
     for (const entry of doc.timeline) if (entry.stamp.epoch !== undefined && (!first || entry.stamp.epoch < first.epoch!)) first = entry.stamp;
